@@ -1,0 +1,191 @@
+package io.rollcall.devstack.elasticsearch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rollcall.devstack.process.DevStackDirs;
+import io.rollcall.devstack.process.FreePort;
+import io.rollcall.devstack.process.ManagedProcess;
+import io.rollcall.devstack.process.Unprivileged;
+
+/**
+ * A single-node Elasticsearch on 127.0.0.1, security off, run with this JVM's JDK (21+ is required).
+ * <p>
+ * The HTTP and transport ports are chosen once, so {@link #stop()} then {@link #start()} brings the
+ * same node back on the same URL with the same data. When this JVM is root, the node runs as
+ * {@code nobody} (Elasticsearch refuses root), owning its node folder.
+ */
+public final class ElasticsearchNode implements AutoCloseable {
+
+	private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(30);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+	private final ElasticsearchOptions options;
+
+	private final Path home;
+
+	private final Path nodeDir;
+
+	private final int httpPort;
+
+	private final int transportPort;
+
+	private ManagedProcess process;
+
+	private ElasticsearchNode(ElasticsearchOptions options, Path home, Path nodeDir) {
+		this.options = options;
+		this.home = home;
+		this.nodeDir = nodeDir;
+		this.httpPort = FreePort.find();
+		this.transportPort = FreePort.find();
+	}
+
+	/**
+	 * Unpacks the distribution if needed, starts a node and waits until it is yellow.
+	 * @throws IllegalStateException with the log's tail when it does not come up in time
+	 */
+	public static ElasticsearchNode start(ElasticsearchOptions options) {
+		Path home = ElasticsearchDistribution.home();
+		Path nodeDir = prepareNodeDir(options);
+		ElasticsearchNode node = new ElasticsearchNode(options, home, nodeDir);
+		try {
+			node.start();
+			return node;
+		}
+		catch (RuntimeException ex) {
+			node.close();
+			throw ex;
+		}
+	}
+
+	private static Path prepareNodeDir(ElasticsearchOptions options) {
+		try {
+			if (options.nodeDir() == null) {
+				return Files.createTempDirectory(DevStackDirs.temp(), "rollcall-elasticsearch-");
+			}
+			if (options.wipe()) {
+				ElasticsearchDistribution.deleteTree(options.nodeDir());
+			}
+			return DevStackDirs.directory(options.nodeDir());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the Elasticsearch node folder", ex);
+		}
+	}
+
+	/** Starts the node again after {@link #stop()}: same folder, same ports. No-op when running. */
+	public synchronized void start() {
+		if (this.process != null && this.process.isAlive()) {
+			return;
+		}
+		Path config = this.nodeDir.resolve("config");
+		Path tmp = this.nodeDir.resolve("tmp");
+		try {
+			// A node-private config/ (ES_PATH_CONF): Elasticsearch writes its keystore there.
+			if (!Files.isDirectory(config)) {
+				ElasticsearchDistribution.copyTree(this.home.resolve("config"), config);
+			}
+			for (String dir : List.of("data", "logs", "tmp")) {
+				Files.createDirectories(this.nodeDir.resolve(dir));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare " + this.nodeDir, ex);
+		}
+		Unprivileged.own(this.nodeDir);
+		Map<String, String> environment = Map.of("ES_JAVA_HOME", System.getProperty("java.home"), "ES_PATH_CONF",
+				config.toString(), "ES_TMPDIR", tmp.toString(), "ES_JAVA_OPTS",
+				"-Xms" + this.options.heap() + " -Xmx" + this.options.heap());
+		this.process = ManagedProcess.start("elasticsearch", Unprivileged.command(command()), environment,
+				this.nodeDir.resolve("logs").resolve("console.log"), STOP_GRACE_PERIOD);
+		try {
+			awaitYellow();
+		}
+		catch (RuntimeException ex) {
+			this.process.close();
+			throw ex;
+		}
+	}
+
+	private List<String> command() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("node.name", "rollcall-devstack");
+		settings.put("discovery.type", "single-node");
+		settings.put("xpack.security.enabled", "false");
+		settings.put("network.host", "127.0.0.1");
+		settings.put("http.port", Integer.toString(this.httpPort));
+		settings.put("transport.port", Integer.toString(this.transportPort));
+		settings.put("path.data", this.nodeDir.resolve("data").toString());
+		settings.put("path.logs", this.nodeDir.resolve("logs").toString());
+		// A nearly full developer disk must not turn indices read-only in the middle of a test.
+		settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+		// Lets tests and developers wipe rollcall* at once; never set on a shared cluster.
+		settings.put("action.destructive_requires_name", "false");
+		settings.putAll(this.options.settings());
+		List<String> command = new ArrayList<>(List.of(this.home.resolve("bin/elasticsearch").toString()));
+		settings.forEach((name, value) -> command.addAll(List.of("-E", name + "=" + value)));
+		return command;
+	}
+
+	private void awaitYellow() {
+		ElasticsearchHttp http = new ElasticsearchHttp(url());
+		long deadline = System.nanoTime() + this.options.startupTimeout().toNanos();
+		while (!http.awaitYellow(POLL_INTERVAL)) {
+			if (this.process.awaitExit(POLL_INTERVAL)) {
+				throw startFailure("exited");
+			}
+			if (System.nanoTime() > deadline) {
+				throw startFailure("was not yellow within " + this.options.startupTimeout());
+			}
+		}
+	}
+
+	private IllegalStateException startFailure(String what) {
+		return new IllegalStateException("Elasticsearch " + what + ". Log: " + this.process.logFile() + " (and "
+				+ this.nodeDir.resolve("logs") + "); last lines:" + System.lineSeparator() + this.process.logTail(40));
+	}
+
+	/** The distribution's version, e.g. {@code 9.2.8}: the one devstack was built with. */
+	public static String version() {
+		return ElasticsearchDistribution.buildProperties().getProperty("elasticsearch.version");
+	}
+
+	/** {@code http://127.0.0.1:<port>} */
+	public String url() {
+		return "http://127.0.0.1:" + this.httpPort;
+	}
+
+	public int httpPort() {
+		return this.httpPort;
+	}
+
+	/** The folder with the node's data, logs and config. */
+	public Path nodeDir() {
+		return this.nodeDir;
+	}
+
+	/** Stops the node, keeping its data. */
+	public synchronized void stop() {
+		if (this.process != null) {
+			this.process.close();
+		}
+	}
+
+	/** Stops the node and deletes its folder if it is temporary. */
+	@Override
+	public synchronized void close() {
+		stop();
+		if (this.options.nodeDir() == null) {
+			ElasticsearchDistribution.deleteTree(this.nodeDir);
+		}
+	}
+
+}

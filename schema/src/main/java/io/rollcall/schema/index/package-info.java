@@ -1,0 +1,2 @@
+/** Elasticsearch index names and the index templates that shape them. */
+package io.rollcall.schema.index;
