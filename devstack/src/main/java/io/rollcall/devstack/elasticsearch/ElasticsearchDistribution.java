@@ -22,10 +22,12 @@ import io.rollcall.devstack.process.DevStackDirs;
 /**
  * The integ-test-zip distribution, unpacked once into the devstack cache.
  * <p>
- * The zip comes from the local Maven repository (its path is filtered into {@code devstack.properties}
- * at build time), or from {@code -Drollcall.devstack.elasticsearch-zip} /
- * {@code ROLLCALL_DEVSTACK_ELASTICSEARCH_ZIP}. The unpacked folder is never written to: every node gets its
- * own copy of {@code config/} (see {@link ElasticsearchNode}), so it may stay owned by whoever unpacked it.
+ * The zip comes from the local Maven repository (its path is filtered into
+ * {@code devstack.properties} at build time), or from
+ * {@code -Drollcall.devstack.elasticsearch-zip} /
+ * {@code ROLLCALL_DEVSTACK_ELASTICSEARCH_ZIP}. The unpacked folder is never written to:
+ * every node gets its own copy of {@code config/} (see {@link ElasticsearchNode}), so it
+ * may stay owned by whoever unpacked it.
  */
 final class ElasticsearchDistribution {
 
@@ -51,8 +53,9 @@ final class ElasticsearchDistribution {
 		String configured = System.getProperty(ZIP_PROPERTY, System.getenv(ZIP_ENV));
 		Path zip = Path.of(configured != null ? configured : properties.getProperty("elasticsearch.zip"));
 		if (!Files.isRegularFile(zip)) {
-			throw new IllegalStateException("Elasticsearch distribution not found at " + zip + ". Run './mvnw -pl devstack -am install'"
-					+ " so Maven downloads it, or point -D" + ZIP_PROPERTY + " / " + ZIP_ENV + " at the zip.");
+			throw new IllegalStateException(
+					"Elasticsearch distribution not found at " + zip + ". Run './mvnw -pl devstack -am install'"
+							+ " so Maven downloads it, or point -D" + ZIP_PROPERTY + " / " + ZIP_ENV + " at the zip.");
 		}
 		return zip;
 	}
@@ -69,14 +72,16 @@ final class ElasticsearchDistribution {
 	}
 
 	/**
-	 * Unpacks into a temporary sibling, then renames it: a crash never leaves a half-unpacked home, and of
-	 * two JVMs unpacking at once, the second simply discards its copy.
+	 * Unpacks into a temporary sibling, then renames it: a crash never leaves a
+	 * half-unpacked home, and of two JVMs unpacking at once, the second simply discards
+	 * its copy.
 	 */
 	private static void unpack(Path zip, Path home) {
 		Path staging = null;
 		try {
 			staging = Files.createTempDirectory(home.getParent(), home.getFileName() + ".unpacking-");
-			// The zip file system exposes each entry's Unix permissions, so bin/ scripts stay executable.
+			// The zip file system exposes each entry's Unix permissions, so bin/ scripts
+			// stay executable.
 			try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),
 					Map.of("enablePosixFileAttributes", "true"))) {
 				Path top = zipFs.getPath("/" + home.getFileName());

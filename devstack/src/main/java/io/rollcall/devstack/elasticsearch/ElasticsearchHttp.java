@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The few cluster operations devstack needs, over plain HTTP so that devstack does not pin an
- * Elasticsearch client version on the modules that use it.
+ * The few cluster operations devstack needs, over plain HTTP so that devstack does not
+ * pin an Elasticsearch client version on the modules that use it.
  */
 public final class ElasticsearchHttp {
 
@@ -18,20 +18,24 @@ public final class ElasticsearchHttp {
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/** @param url the cluster's base URL, e.g. {@code http://127.0.0.1:9200} */
+	/**
+	 * @param url the cluster's base URL, e.g. {@code http://127.0.0.1:9200} */
 	public ElasticsearchHttp(String url) {
 		this.url = URI.create(url.endsWith("/") ? url : url + "/");
 	}
 
 	/**
-	 * Waits up to {@code timeout} for the cluster to be at least yellow. The integ-test-zip has no
-	 * {@code GET /}, and health is what tests need anyway.
+	 * Waits up to {@code timeout} for the cluster to be at least yellow. The
+	 * integ-test-zip has no {@code GET /}, and health is what tests need anyway.
 	 * @return whether it is; {@code false} also when nothing listens yet
 	 */
 	public boolean awaitYellow(Duration timeout) {
 		try {
-			return send(HttpRequest.newBuilder(this.url.resolve("_cluster/health?wait_for_status=yellow&timeout="
-					+ timeout.toMillis() + "ms")).timeout(timeout.plusSeconds(5)).GET()).statusCode() == 200;
+			return send(HttpRequest
+				.newBuilder(
+						this.url.resolve("_cluster/health?wait_for_status=yellow&timeout=" + timeout.toMillis() + "ms"))
+				.timeout(timeout.plusSeconds(5))
+				.GET()).statusCode() == 200;
 		}
 		catch (IOException ex) {
 			return false;
@@ -39,15 +43,16 @@ public final class ElasticsearchHttp {
 	}
 
 	/**
-	 * Deletes every index (hidden and closed ones included) matching the pattern, keeping index templates.
-	 * Lists first and deletes by name, so it also works on clusters where
-	 * {@code action.destructive_requires_name} is true.
+	 * Deletes every index (hidden and closed ones included) matching the pattern, keeping
+	 * index templates. Lists first and deletes by name, so it also works on clusters
+	 * where {@code action.destructive_requires_name} is true.
 	 */
 	public void deleteIndices(String pattern) {
 		try {
-			HttpResponse<String> listed = expect(200, HttpRequest
-				.newBuilder(this.url.resolve("_cat/indices/" + pattern + "?h=index&expand_wildcards=all"))
-				.GET());
+			HttpResponse<String> listed = expect(200,
+					HttpRequest
+						.newBuilder(this.url.resolve("_cat/indices/" + pattern + "?h=index&expand_wildcards=all"))
+						.GET());
 			List<String> names = listed.body().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 			if (!names.isEmpty()) {
 				expect(200, HttpRequest.newBuilder(this.url.resolve(String.join(",", names))).DELETE());

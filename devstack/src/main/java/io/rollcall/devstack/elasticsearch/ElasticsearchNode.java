@@ -16,11 +16,12 @@ import io.rollcall.devstack.process.ManagedProcess;
 import io.rollcall.devstack.process.Unprivileged;
 
 /**
- * A single-node Elasticsearch on 127.0.0.1, security off, run with this JVM's JDK (21+ is required).
+ * A single-node Elasticsearch on 127.0.0.1, security off, run with this JVM's JDK (21+ is
+ * required).
  * <p>
- * The HTTP and transport ports are chosen once, so {@link #stop()} then {@link #start()} brings the
- * same node back on the same URL with the same data. When this JVM is root, the node runs as
- * {@code nobody} (Elasticsearch refuses root), owning its node folder.
+ * The HTTP and transport ports are chosen once, so {@link #stop()} then {@link #start()}
+ * brings the same node back on the same URL with the same data. When this JVM is root,
+ * the node runs as {@code nobody} (Elasticsearch refuses root), owning its node folder.
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
@@ -81,7 +82,10 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 	}
 
-	/** Starts the node again after {@link #stop()}: same folder, same ports. No-op when running. */
+	/**
+	 * Starts the node again after {@link #stop()}: same folder, same ports. No-op when
+	 * running.
+	 */
 	public synchronized void start() {
 		if (this.process != null && this.process.isAlive()) {
 			return;
@@ -89,7 +93,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 		Path config = this.nodeDir.resolve("config");
 		Path tmp = this.nodeDir.resolve("tmp");
 		try {
-			// A node-private config/ (ES_PATH_CONF): Elasticsearch writes its keystore there.
+			// A node-private config/ (ES_PATH_CONF): Elasticsearch writes its keystore
+			// there.
 			if (!Files.isDirectory(config)) {
 				ElasticsearchDistribution.copyTree(this.home.resolve("config"), config);
 			}
@@ -125,9 +130,11 @@ public final class ElasticsearchNode implements AutoCloseable {
 		settings.put("transport.port", Integer.toString(this.transportPort));
 		settings.put("path.data", this.nodeDir.resolve("data").toString());
 		settings.put("path.logs", this.nodeDir.resolve("logs").toString());
-		// A nearly full developer disk must not turn indices read-only in the middle of a test.
+		// A nearly full developer disk must not turn indices read-only in the middle of a
+		// test.
 		settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
-		// Lets tests and developers wipe rollcall* at once; never set on a shared cluster.
+		// Lets tests and developers wipe rollcall* at once; never set on a shared
+		// cluster.
 		settings.put("action.destructive_requires_name", "false");
 		settings.putAll(this.options.settings());
 		List<String> command = new ArrayList<>(List.of(this.home.resolve("bin/elasticsearch").toString()));
@@ -153,7 +160,9 @@ public final class ElasticsearchNode implements AutoCloseable {
 				+ this.nodeDir.resolve("logs") + "); last lines:" + System.lineSeparator() + this.process.logTail(40));
 	}
 
-	/** The distribution's version, e.g. {@code 9.2.8}: the one devstack was built with. */
+	/**
+	 * The distribution's version, e.g. {@code 9.2.8}: the one devstack was built with.
+	 */
 	public static String version() {
 		return ElasticsearchDistribution.buildProperties().getProperty("elasticsearch.version");
 	}

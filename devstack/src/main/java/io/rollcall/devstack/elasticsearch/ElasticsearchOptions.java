@@ -10,12 +10,15 @@ import io.rollcall.devstack.process.DevStackDirs;
 /**
  * How to run a local Elasticsearch node.
  *
- * @param nodeDir the folder holding the node's {@code data/}, {@code logs/}, {@code config/} and
- * {@code tmp/}; {@code null} for a fresh temporary folder deleted on close (tests)
- * @param wipe whether to delete an existing {@code nodeDir} first, to start from an empty cluster
+ * @param nodeDir the folder holding the node's {@code data/}, {@code logs/},
+ * {@code config/} and {@code tmp/}; {@code null} for a fresh temporary folder deleted on
+ * close (tests)
+ * @param wipe whether to delete an existing {@code nodeDir} first, to start from an empty
+ * cluster
  * @param heap the JVM heap ({@code -Xms}/{@code -Xmx}), e.g. {@code 1g}
  * @param startupTimeout how long to wait for the cluster to turn yellow
- * @param settings extra {@code -E} settings, e.g. {@code thread_pool.write.queue_size=1} to provoke 429s
+ * @param settings extra {@code -E} settings, e.g. {@code thread_pool.write.queue_size=1}
+ * to provoke 429s
  */
 public record ElasticsearchOptions(Path nodeDir, boolean wipe, String heap, Duration startupTimeout,
 		Map<String, String> settings) {
@@ -41,9 +44,10 @@ public record ElasticsearchOptions(Path nodeDir, boolean wipe, String heap, Dura
 	}
 
 	/**
-	 * The default folder of the local run command's node: {@code .rollcall/elasticsearch} in the working
-	 * directory, or {@code /var/tmp/rollcall-devstack/elasticsearch} as root (Elasticsearch then runs as
-	 * {@code nobody}, which cannot reach most folders root works in).
+	 * The default folder of the local run command's node: {@code .rollcall/elasticsearch}
+	 * in the working directory, or {@code /var/tmp/rollcall-devstack/elasticsearch} as
+	 * root (Elasticsearch then runs as {@code nobody}, which cannot reach most folders
+	 * root works in).
 	 */
 	public static Path defaultNodeDir() {
 		return DevStackDirs.isRoot() ? DevStackDirs.base().resolve("elasticsearch")
@@ -62,7 +66,9 @@ public record ElasticsearchOptions(Path nodeDir, boolean wipe, String heap, Dura
 		return new ElasticsearchOptions(this.nodeDir, this.wipe, this.heap, startupTimeout, this.settings);
 	}
 
-	/** Adds an {@code -E} setting; unknown settings make Elasticsearch refuse to start. */
+	/**
+	 * Adds an {@code -E} setting; unknown settings make Elasticsearch refuse to start.
+	 */
 	public ElasticsearchOptions withSetting(String name, String value) {
 		Map<String, String> settings = new LinkedHashMap<>(this.settings);
 		settings.put(name, value);

@@ -30,10 +30,11 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import io.rollcall.devstack.process.FreePort;
 
 /**
- * A development OAuth2 issuer on 127.0.0.1: client-credentials JWTs (RS256, a key generated at start-up)
- * for the demo clients of {@code dev-issuer.yml}, with the claims the api reads ({@code aud},
- * {@code tenant_id}, {@code scope}, {@code role}, {@code team_ids}). Endpoints are Spring Authorization
- * Server's defaults: {@code /oauth2/token}, {@code /oauth2/jwks}, {@code /.well-known/openid-configuration}
+ * A development OAuth2 issuer on 127.0.0.1: client-credentials JWTs (RS256, a key
+ * generated at start-up) for the demo clients of {@code dev-issuer.yml}, with the claims
+ * the api reads ({@code aud}, {@code tenant_id}, {@code scope}, {@code role},
+ * {@code team_ids}). Endpoints are Spring Authorization Server's defaults:
+ * {@code /oauth2/token}, {@code /oauth2/jwks}, {@code /.well-known/openid-configuration}
  * and {@code /.well-known/oauth-authorization-server}.
  */
 public final class DevIssuer implements AutoCloseable {
@@ -74,14 +75,18 @@ public final class DevIssuer implements AutoCloseable {
 				.registerSingleton("authorizationServerSettings",
 						AuthorizationServerSettings.builder().issuer(issuerUri.toString()).build());
 		});
-		// Command-line arguments outrank system properties and the host application's files: the issuer
+		// Command-line arguments outrank system properties and the host application's
+		// files: the issuer
 		// reads only dev-issuer.yml, whatever the JVM it runs in.
 		ConfigurableApplicationContext context = application.run("--spring.config.name=dev-issuer",
 				"--server.address=127.0.0.1", "--server.port=" + actualPort);
 		return new DevIssuer(context, issuerUri, signingKey);
 	}
 
-	/** One issuer per JVM on a free port, started on first use, stopped when the JVM exits. */
+	/**
+	 * One issuer per JVM on a free port, started on first use, stopped when the JVM
+	 * exits.
+	 */
 	public static synchronized DevIssuer global() {
 		if (global == null) {
 			global = start(0);
@@ -94,7 +99,8 @@ public final class DevIssuer implements AutoCloseable {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			KeyPair keyPair = generator.generateKeyPair();
-			return new RSAKey.Builder((RSAPublicKey) keyPair.getPublic()).privateKey((RSAPrivateKey) keyPair.getPrivate())
+			return new RSAKey.Builder((RSAPublicKey) keyPair.getPublic())
+				.privateKey((RSAPrivateKey) keyPair.getPrivate())
 				.keyID(UUID.randomUUID().toString())
 				.build();
 		}
@@ -116,7 +122,10 @@ public final class DevIssuer implements AutoCloseable {
 		return this.issuerUri.resolve("/oauth2/jwks");
 	}
 
-	/** The public half of the signing key, e.g. to forge an HS256 token keyed with it in security tests. */
+	/**
+	 * The public half of the signing key, e.g. to forge an HS256 token keyed with it in
+	 * security tests.
+	 */
 	public RSAPublicKey publicKey() {
 		try {
 			return this.signingKey.toRSAPublicKey();
@@ -131,7 +140,10 @@ public final class DevIssuer implements AutoCloseable {
 		return this.signingKey.getKeyID();
 	}
 
-	/** Spring Boot resource-server properties pointing at this issuer, for {@code @DynamicPropertySource}. */
+	/**
+	 * Spring Boot resource-server properties pointing at this issuer, for
+	 * {@code @DynamicPropertySource}.
+	 */
 	public Map<String, String> springProperties() {
 		return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", this.issuerUri.toString(),
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwksUri().toString());

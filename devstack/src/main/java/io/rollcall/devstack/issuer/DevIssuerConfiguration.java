@@ -41,14 +41,14 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The issuer's application context, deliberately without {@code @Configuration} and
- * {@code @EnableAutoConfiguration}: devstack sits on the test classpath of the api, and the issuer must
- * neither be picked up by the api's component scan nor auto-configure the api's GraphQL, Redis or
- * Elasticsearch beans for itself. It imports only the servlet web stack and configures Spring
- * Authorization Server by hand (Boot's authorization-server auto-configuration would, in turn, leak a
- * {@code JwtDecoder} into the api's context).
+ * {@code @EnableAutoConfiguration}: devstack sits on the test classpath of the api, and
+ * the issuer must neither be picked up by the api's component scan nor auto-configure the
+ * api's GraphQL, Redis or Elasticsearch beans for itself. It imports only the servlet web
+ * stack and configures Spring Authorization Server by hand (Boot's authorization-server
+ * auto-configuration would, in turn, leak a {@code JwtDecoder} into the api's context).
  * <p>
- * The signing key and the {@code AuthorizationServerSettings} (issuer URI) are registered by
- * {@link DevIssuer} before the context refreshes.
+ * The signing key and the {@code AuthorizationServerSettings} (issuer URI) are registered
+ * by {@link DevIssuer} before the context refreshes.
  */
 @EnableWebSecurity
 @EnableConfigurationProperties(DevIssuerProperties.class)
@@ -86,16 +86,19 @@ class DevIssuerConfiguration {
 		return new ImmutableJWKSet<>(new JWKSet(signingKey));
 	}
 
-	/** OIDC's user-info endpoint authenticates with the issuer's own tokens; nothing else uses it. */
+	/**
+	 * OIDC's user-info endpoint authenticates with the issuer's own tokens; nothing else
+	 * uses it.
+	 */
 	@Bean
 	JwtDecoder jwtDecoder(RSAKey signingKey) throws JOSEException {
 		return NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
 	}
 
 	/**
-	 * Adds the claims the api reads. {@code scope} becomes a space-separated string (RFC 9068) rather than
-	 * Spring Authorization Server's JSON array, and a request without {@code scope} gets all of the client's
-	 * scopes, as most hosted issuers do.
+	 * Adds the claims the api reads. {@code scope} becomes a space-separated string (RFC
+	 * 9068) rather than Spring Authorization Server's JSON array, and a request without
+	 * {@code scope} gets all of the client's scopes, as most hosted issuers do.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> rollcallClaims(DevIssuerProperties properties) {

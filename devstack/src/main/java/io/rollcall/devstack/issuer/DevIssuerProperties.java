@@ -28,11 +28,14 @@ record DevIssuerProperties(@DefaultValue("rollcall-api") @NotBlank String audien
 	 * A client authenticating with HTTP basic auth (client secret basic).
 	 *
 	 * @param clientId the client id
-	 * @param clientSecret the client secret, stored as plain text: this issuer is for development only
+	 * @param clientSecret the client secret, stored as plain text: this issuer is for
+	 * development only
 	 * @param tenantId the {@code tenant_id} claim: the tenant the client acts for
-	 * @param scopes the scopes the client may get; all of them when the token request names none
+	 * @param scopes the scopes the client may get; all of them when the token request
+	 * names none
 	 * @param role the {@code role} claim
-	 * @param teamIds the {@code team_ids} claim, omitted when empty: the teams a manager may see
+	 * @param teamIds the {@code team_ids} claim, omitted when empty: the teams a manager
+	 * may see
 	 */
 	record Client(@NotBlank String clientId, @NotBlank String clientSecret, @NotBlank String tenantId,
 			@NotEmpty List<@NotBlank String> scopes, @DefaultValue("admin") @NotBlank String role,

@@ -8,8 +8,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Elasticsearch and Redis in Docker ({@code -Drollcall.devstack=containers}). Testcontainers is an
- * optional dependency: only this class touches it, and only in that mode.
+ * Elasticsearch and Redis in Docker ({@code -Drollcall.devstack=containers}).
+ * Testcontainers is an optional dependency: only this class touches it, and only in that
+ * mode.
  */
 final class ContainerServices implements Services {
 

@@ -11,20 +11,22 @@ import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.redis.RedisCommand;
 
 /**
- * One Elasticsearch and one Redis per test JVM, shared by every test class, in the spirit of
- * elasticsearch-java's {@code ElasticsearchTestServer.global()}.
+ * One Elasticsearch and one Redis per test JVM, shared by every test class, in the spirit
+ * of elasticsearch-java's {@code ElasticsearchTestServer.global()}.
  * <p>
  * Where the services come from:
  * <ul>
- * <li>{@code ELASTICSEARCH_URL} and {@code REDIS_URL} (or {@value #ELASTICSEARCH_URL_PROPERTY} and
- * {@value #REDIS_URL_PROPERTY}): those, as they are; {@link #reset()} wipes them too;</li>
- * <li>{@code -Drollcall.devstack=containers}: Docker containers through Testcontainers, which the using
- * module must then add as a test dependency;</li>
- * <li>otherwise: local processes, a throw-away Elasticsearch node ({@code -Drollcall.devstack.elasticsearch-heap},
- * default 1g) and an in-memory redis-server.</li>
+ * <li>{@code ELASTICSEARCH_URL} and {@code REDIS_URL} (or
+ * {@value #ELASTICSEARCH_URL_PROPERTY} and {@value #REDIS_URL_PROPERTY}): those, as they
+ * are; {@link #reset()} wipes them too;</li>
+ * <li>{@code -Drollcall.devstack=containers}: Docker containers through Testcontainers,
+ * which the using module must then add as a test dependency;</li>
+ * <li>otherwise: local processes, a throw-away Elasticsearch node
+ * ({@code -Drollcall.devstack.elasticsearch-heap}, default 1g) and an in-memory
+ * redis-server.</li>
  * </ul>
- * When the services cannot start, {@link #global()} throws, and keeps throwing the same failure: integration
- * tests fail, they never skip.
+ * When the services cannot start, {@link #global()} throws, and keeps throwing the same
+ * failure: integration tests fail, they never skip.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -135,7 +137,10 @@ public final class DevStack implements AutoCloseable {
 				indexPrefix(), "rollcall.redis.url", redisUrl(), "rollcall.redis.key-prefix", redisKeyPrefix());
 	}
 
-	/** A clean state: deletes every index named {@code rollcall*} (index templates stay) and flushes Redis. */
+	/**
+	 * A clean state: deletes every index named {@code rollcall*} (index templates stay)
+	 * and flushes Redis.
+	 */
 	public void reset() {
 		new ElasticsearchHttp(elasticsearchUrl()).deleteIndices("rollcall*");
 		RedisCommand.expect(redisUrl(), "+OK", "FLUSHALL");
@@ -146,7 +151,10 @@ public final class DevStack implements AutoCloseable {
 		this.services.stopElasticsearch();
 	}
 
-	/** Starts Elasticsearch again on the same port with the same data; returns when it is yellow. */
+	/**
+	 * Starts Elasticsearch again on the same port with the same data; returns when it is
+	 * yellow.
+	 */
 	public void startElasticsearch() {
 		this.services.startElasticsearch();
 	}

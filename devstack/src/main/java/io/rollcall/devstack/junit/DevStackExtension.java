@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import io.rollcall.devstack.issuer.DevIssuer;
 
 /**
- * Starts {@link DevStack#global()} before a test class (failing it when the services cannot start),
- * resets it before each test, and resolves {@link DevStack} and {@link DevIssuer} parameters.
+ * Starts {@link DevStack#global()} before a test class (failing it when the services
+ * cannot start), resets it before each test, and resolves {@link DevStack} and
+ * {@link DevIssuer} parameters.
  */
 public final class DevStackExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

@@ -9,7 +9,10 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs the test class against the JVM's {@link DevStack}, reset before each test: see {@link DevStackExtension}. */
+/**
+ * Runs the test class against the JVM's {@link DevStack}, reset before each test: see
+ * {@link DevStackExtension}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -9,11 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import com.sun.security.auth.module.UnixSystem;
 
 /**
- * Where devstack keeps unpacked distributions, pid files, logs and throw-away node folders.
+ * Where devstack keeps unpacked distributions, pid files, logs and throw-away node
+ * folders.
  * <p>
- * As root everything lives under {@code /var/tmp/rollcall-devstack}: Elasticsearch then runs as
- * {@code nobody}, which must be able to reach its folders, and {@code /root} is private.
- * Otherwise the user cache ({@code $XDG_CACHE_HOME/rollcall}, else {@code ~/.cache/rollcall}) is used.
+ * As root everything lives under {@code /var/tmp/rollcall-devstack}: Elasticsearch then
+ * runs as {@code nobody}, which must be able to reach its folders, and {@code /root} is
+ * private. Otherwise the user cache ({@code $XDG_CACHE_HOME/rollcall}, else
+ * {@code ~/.cache/rollcall}) is used.
  */
 public final class DevStackDirs {
 
@@ -22,7 +24,9 @@ public final class DevStackDirs {
 	private DevStackDirs() {
 	}
 
-	/** Whether this JVM runs as uid 0, so services that refuse root must drop privileges. */
+	/**
+	 * Whether this JVM runs as uid 0, so services that refuse root must drop privileges.
+	 */
 	public static boolean isRoot() {
 		return System.getProperty("os.name").toLowerCase().contains("linux") && new UnixSystem().getUid() == 0;
 	}
@@ -33,7 +37,8 @@ public final class DevStackDirs {
 			return ROOT_BASE;
 		}
 		String xdg = System.getenv("XDG_CACHE_HOME");
-		Path cache = (xdg != null && !xdg.isBlank()) ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+		Path cache = (xdg != null && !xdg.isBlank()) ? Path.of(xdg)
+				: Path.of(System.getProperty("user.home"), ".cache");
 		return cache.resolve("rollcall");
 	}
 
@@ -52,12 +57,18 @@ public final class DevStackDirs {
 		return directory(base().resolve("logs"));
 	}
 
-	/** Parent of throw-away folders (test node data); reachable by {@code nobody} when root. */
+	/**
+	 * Parent of throw-away folders (test node data); reachable by {@code nobody} when
+	 * root.
+	 */
 	public static Path temp() {
 		return isRoot() ? directory(ROOT_BASE.resolve("tmp")) : Path.of(System.getProperty("java.io.tmpdir"));
 	}
 
-	/** Creates the folder and its missing parents as {@code rwxr-xr-x}, whatever the umask, so others can traverse them. */
+	/**
+	 * Creates the folder and its missing parents as {@code rwxr-xr-x}, whatever the
+	 * umask, so others can traverse them.
+	 */
 	public static Path directory(Path dir) {
 		try {
 			Path absolute = dir.toAbsolutePath();

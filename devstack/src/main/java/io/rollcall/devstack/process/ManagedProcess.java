@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service process that never outlives its JVM: its output goes to a log file, {@link #close()}
- * kills the whole process tree, a shutdown hook closes whatever is still running, and a pid file
- * lets the next run kill what a crashed JVM left behind (see {@link PidFile}).
+ * A service process that never outlives its JVM: its output goes to a log file,
+ * {@link #close()} kills the whole process tree, a shutdown hook closes whatever is still
+ * running, and a pid file lets the next run kill what a crashed JVM left behind (see
+ * {@link PidFile}).
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -61,10 +62,11 @@ public final class ManagedProcess implements AutoCloseable {
 	 * @param command the command line
 	 * @param environment variables added to this JVM's environment
 	 * @param logFile receives stdout and stderr (appended)
-	 * @param gracePeriod how long {@link #close()} waits after a polite stop before killing
+	 * @param gracePeriod how long {@link #close()} waits after a polite stop before
+	 * killing
 	 */
-	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
-			Path logFile, Duration gracePeriod) {
+	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
+			Duration gracePeriod) {
 		killStale(DevStackDirs.run());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -118,8 +120,8 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the process to exit, at most the given time; services poll their readiness in between,
-	 * so a crashed service fails fast instead of timing out.
+	 * Waits for the process to exit, at most the given time; services poll their
+	 * readiness in between, so a crashed service fails fast instead of timing out.
 	 * @return whether the process has exited
 	 */
 	public boolean awaitExit(Duration timeout) {
@@ -154,8 +156,9 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Politely stops the process and its descendants, then kills whatever is left after the grace period.
-	 * The descendants are collected first: once the parent is gone they are re-parented and unreachable.
+	 * Politely stops the process and its descendants, then kills whatever is left after
+	 * the grace period. The descendants are collected first: once the parent is gone they
+	 * are re-parented and unreachable.
 	 */
 	static void killTree(ProcessHandle root, Duration gracePeriod) {
 		List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();

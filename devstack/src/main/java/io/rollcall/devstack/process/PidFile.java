@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What devstack records about a running service so the next run can kill it if this JVM crashes.
+ * What devstack records about a running service so the next run can kill it if this JVM
+ * crashes.
  * <p>
- * A process is identified by pid <em>and</em> start instant: pids are reused, start instants are not,
- * and unlike the command line they survive the {@code exec} chain ({@code setpriv} → shell script →
- * {@code java}). The owner is the JVM that started the service: while the owner lives, the service is
- * not stale, even if another JVM (a parallel test run) sweeps the same folder.
+ * A process is identified by pid <em>and</em> start instant: pids are reused, start
+ * instants are not, and unlike the command line they survive the {@code exec} chain
+ * ({@code setpriv} → shell script → {@code java}). The owner is the JVM that started the
+ * service: while the owner lives, the service is not stale, even if another JVM (a
+ * parallel test run) sweeps the same folder.
  *
  * @param pid the service's pid
  * @param started when the service process started
@@ -32,7 +34,10 @@ record PidFile(long pid, Instant started, String command, long ownerPid, Instant
 		return new PidFile(process.pid(), startOf(process), command, self.pid(), startOf(self));
 	}
 
-	/** Whether the live process is the one recorded, not a later process that reuses the pid. */
+	/**
+	 * Whether the live process is the one recorded, not a later process that reuses the
+	 * pid.
+	 */
 	boolean identifies(ProcessHandle process) {
 		return process.pid() == this.pid && startedAt(process, this.started);
 	}
@@ -84,7 +89,8 @@ record PidFile(long pid, Instant started, String command, long ownerPid, Instant
 	private static Instant startOf(ProcessHandle process) {
 		return process.info()
 			.startInstant()
-			.orElseThrow(() -> new IllegalStateException("The OS does not report when pid " + process.pid() + " started"));
+			.orElseThrow(
+					() -> new IllegalStateException("The OS does not report when pid " + process.pid() + " started"));
 	}
 
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs services that refuse root (Elasticsearch) as {@code nobody:nogroup} when this JVM is root,
- * and directly otherwise.
+ * Runs services that refuse root (Elasticsearch) as {@code nobody:nogroup} when this JVM
+ * is root, and directly otherwise.
  */
 public final class Unprivileged {
 
@@ -25,17 +25,24 @@ public final class Unprivileged {
 	private Unprivileged() {
 	}
 
-	/** The command, prefixed with {@code setpriv} (which execs, so the pid stays the same) when root. */
+	/**
+	 * The command, prefixed with {@code setpriv} (which execs, so the pid stays the same)
+	 * when root.
+	 */
 	public static List<String> command(List<String> command) {
 		if (!DevStackDirs.isRoot()) {
 			return command;
 		}
-		List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + GROUP, "--clear-groups"));
+		List<String> wrapped = new ArrayList<>(
+				List.of("setpriv", "--reuid=" + USER, "--regid=" + GROUP, "--clear-groups"));
 		wrapped.addAll(command);
 		return wrapped;
 	}
 
-	/** Hands the folders (recursively) to the unprivileged user when root, so the service can write them. */
+	/**
+	 * Hands the folders (recursively) to the unprivileged user when root, so the service
+	 * can write them.
+	 */
 	public static void own(Path... dirs) {
 		if (!DevStackDirs.isRoot()) {
 			return;

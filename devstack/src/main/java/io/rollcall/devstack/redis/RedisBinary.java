@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 import io.rollcall.devstack.process.DevStackDirs;
 
 /**
- * Finds a redis-server: the one on {@code PATH} when it is 6.2 or newer, else the binary that the
- * {@code com.github.codemonstur:embedded-redis} jar ships (6.2.x), extracted into the devstack cache.
+ * Finds a redis-server: the one on {@code PATH} when it is 6.2 or newer, else the binary
+ * that the {@code com.github.codemonstur:embedded-redis} jar ships (6.2.x), extracted
+ * into the devstack cache.
  */
 final class RedisBinary {
 
@@ -41,7 +42,10 @@ final class RedisBinary {
 			.filter(RedisBinary::recentEnough);
 	}
 
-	/** Whether {@code redis-server --version} (e.g. "Redis server v=7.2.4 sha=...") reports 6.2 or newer. */
+	/**
+	 * Whether {@code redis-server --version} (e.g. "Redis server v=7.2.4 sha=...")
+	 * reports 6.2 or newer.
+	 */
 	static boolean recentEnough(Path binary) {
 		try {
 			Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
@@ -79,7 +83,8 @@ final class RedisBinary {
 				throw new IllegalStateException("No redis-server 6.2+ on PATH and " + resource
 						+ " is not on the classpath (com.github.codemonstur:embedded-redis)");
 			}
-			// Written aside and renamed, so a concurrent JVM never executes a half-written binary.
+			// Written aside and renamed, so a concurrent JVM never executes a
+			// half-written binary.
 			Path staging = Files.createTempFile(binary.getParent(), resource, ".part");
 			Files.copy(in, staging, StandardCopyOption.REPLACE_EXISTING);
 			Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));

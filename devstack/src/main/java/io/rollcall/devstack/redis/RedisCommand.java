@@ -10,8 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends one command over a raw socket (RESP), for readiness checks and resets: devstack does not pin a
- * Redis client on the modules that use it.
+ * Sends one command over a raw socket (RESP), for readiness checks and resets: devstack
+ * does not pin a Redis client on the modules that use it.
  */
 public final class RedisCommand {
 
@@ -21,7 +21,8 @@ public final class RedisCommand {
 	}
 
 	/**
-	 * Sends the command and returns the first line of the reply, e.g. {@code +PONG} or {@code -ERR ...}.
+	 * Sends the command and returns the first line of the reply, e.g. {@code +PONG} or
+	 * {@code -ERR ...}.
 	 * @param url {@code redis://host:port}
 	 * @throws IOException when nothing listens or the connection breaks
 	 */
@@ -47,7 +48,10 @@ public final class RedisCommand {
 		}
 	}
 
-	/** Sends the command and fails unless Redis answers {@code expected}, e.g. {@code +OK}. */
+	/**
+	 * Sends the command and fails unless Redis answers {@code expected}, e.g.
+	 * {@code +OK}.
+	 */
 	public static void expect(String url, String expected, String... command) {
 		try {
 			String reply = send(url, command);

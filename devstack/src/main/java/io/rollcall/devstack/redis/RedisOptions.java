@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * How to run a local redis-server.
  *
- * @param appendOnlyDir where to keep an append-only file so data survives a restart; {@code null} for
- * a purely in-memory server (tests)
+ * @param appendOnlyDir where to keep an append-only file so data survives a restart;
+ * {@code null} for a purely in-memory server (tests)
  */
 public record RedisOptions(Path appendOnlyDir) {
 

@@ -12,8 +12,9 @@ import io.rollcall.devstack.process.FreePort;
 import io.rollcall.devstack.process.ManagedProcess;
 
 /**
- * A redis-server on 127.0.0.1. The port is chosen once, so {@link #stop()} then {@link #start()} brings
- * it back on the same URL (empty, unless it runs with an append-only file).
+ * A redis-server on 127.0.0.1. The port is chosen once, so {@link #stop()} then
+ * {@link #start()} brings it back on the same URL (empty, unless it runs with an
+ * append-only file).
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -42,7 +43,10 @@ public final class RedisServer implements AutoCloseable {
 		return server;
 	}
 
-	/** Starts the server again after {@link #stop()}, on the same port. No-op when running. */
+	/**
+	 * Starts the server again after {@link #stop()}, on the same port. No-op when
+	 * running.
+	 */
 	public synchronized void start() {
 		if (this.process != null && this.process.isAlive()) {
 			return;

@@ -59,7 +59,8 @@ class DevIssuerIntegrationTests {
 
 	@Test
 	void grantsOnlyTheRequestedScopes() throws Exception {
-		HttpResponse<String> response = requestToken("demo-admin", "demo-admin-secret", "grant_type=client_credentials&scope=analytics:read");
+		HttpResponse<String> response = requestToken("demo-admin", "demo-admin-secret",
+				"grant_type=client_credentials&scope=analytics:read");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String token = response.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 		assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("scope")).isEqualTo("analytics:read");
@@ -82,12 +83,14 @@ class DevIssuerIntegrationTests {
 	@Test
 	void refusesAWrongSecret() throws Exception {
 		assertThat(requestToken("demo-admin", "wrong", "grant_type=client_credentials").statusCode()).isEqualTo(401);
-		assertThatIllegalStateException().isThrownBy(() -> issuer.token("demo-reader", "wrong")).withMessageContaining("401");
+		assertThatIllegalStateException().isThrownBy(() -> issuer.token("demo-reader", "wrong"))
+			.withMessageContaining("401");
 	}
 
 	@Test
 	void publishesDiscoveryDocuments() throws Exception {
-		for (String path : new String[] { "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server" }) {
+		for (String path : new String[] { "/.well-known/openid-configuration",
+				"/.well-known/oauth-authorization-server" }) {
 			HttpResponse<String> response = get(issuer.issuerUri().resolve(path));
 			assertThat(response.statusCode()).as(path).isEqualTo(200);
 			assertThat(response.body()).contains("\"issuer\":\"" + issuer.issuerUri() + "\"")

@@ -21,7 +21,8 @@ class DevStackIntegrationTests {
 	@Test
 	void runsAYellowClusterThatIndexesAndSearches(DevStack stack) throws Exception {
 		assertThat(stack.elasticsearchUrl()).startsWith("http://127.0.0.1:");
-		assertThat(send(stack, "GET", "/_cluster/health", null).body()).containsPattern("\"status\":\"(green|yellow)\"");
+		assertThat(send(stack, "GET", "/_cluster/health", null).body())
+			.containsPattern("\"status\":\"(green|yellow)\"");
 		String index = stack.indexPrefix() + "-events";
 
 		assertThat(send(stack, "PUT", "/" + index + "/_doc/1?refresh=wait_for", "{\"type\":\"LESSON_STARTED\"}")

@@ -75,8 +75,8 @@ class ManagedProcessTests {
 	@Test
 	void closeKillsTheWholeProcessTree() throws IOException {
 		Path log = this.runDir.resolve("tree.log");
-		ManagedProcess process = ManagedProcess.start("tree", List.of("sh", "-c", "sleep 600 & wait"),
-				Map.of(), log, Duration.ofSeconds(5));
+		ManagedProcess process = ManagedProcess.start("tree", List.of("sh", "-c", "sleep 600 & wait"), Map.of(), log,
+				Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> ProcessHandle.of(process.pid()).orElseThrow().descendants().findAny().isPresent());
 		ProcessHandle child = ProcessHandle.of(process.pid()).orElseThrow().descendants().findFirst().orElseThrow();

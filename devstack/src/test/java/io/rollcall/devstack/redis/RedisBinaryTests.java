@@ -8,7 +8,8 @@ class RedisBinaryTests {
 
 	@Test
 	void acceptsRedis62AndNewer() {
-		assertThat(RedisBinary.isAtLeast62("Redis server v=6.2.11 sha=00000000:0 malloc=jemalloc-5.1.0 bits=64")).isTrue();
+		assertThat(RedisBinary.isAtLeast62("Redis server v=6.2.11 sha=00000000:0 malloc=jemalloc-5.1.0 bits=64"))
+			.isTrue();
 		assertThat(RedisBinary.isAtLeast62("Redis server v=7.0.15 sha=00000000:0")).isTrue();
 		assertThat(RedisBinary.isAtLeast62("Redis server v=10.0.0")).isTrue();
 	}

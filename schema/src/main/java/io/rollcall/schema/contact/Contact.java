@@ -9,15 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * A rep as a CRM sends it. {@code version} orders updates of the same contact (typically the
- * CRM's modification counter or timestamp): an older version arriving late never overwrites a newer one.
+ * A rep as a CRM sends it. {@code version} orders updates of the same contact (typically
+ * the CRM's modification counter or timestamp): an older version arriving late never
+ * overwrites a newer one.
  */
-public record Contact(
-        @NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
-        @Size(max = 200) String name,
-        @Email @Size(max = 254) String email,
-        @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String teamId,
-        @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String managerId,
-        LocalDate hiredAt,
-        @NotNull @PositiveOrZero Long version) {
+public record Contact(@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
+		@Size(max = 200) String name, @Email @Size(max = 254) String email,
+		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String teamId,
+		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String managerId, LocalDate hiredAt,
+		@NotNull @PositiveOrZero Long version) {
 }

@@ -12,41 +12,44 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One interaction of a rep, as clients send it (JSON, camelCase). The tenant is deliberately
- * absent: it always comes from the caller's token, never from the payload.
+ * One interaction of a rep, as clients send it (JSON, camelCase). The tenant is
+ * deliberately absent: it always comes from the caller's token, never from the payload.
  *
- * <p>{@code eventId} is the idempotency key within a tenant; {@code revision} orders corrections
- * of the same event (the highest wins, whatever the arrival order).
+ * <p>
+ * {@code eventId} is the idempotency key within a tenant; {@code revision} orders
+ * corrections of the same event (the highest wins, whatever the arrival order).
  */
 public record InteractionEvent(
-        @NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String eventId,
-        @NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
-        @NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String programId,
-        @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String lessonId,
-        @NotNull EventType type,
-        @NotNull Instant occurredAt,
-        @PositiveOrZero @Max(MAX_SEGMENT) Integer segment,
-        @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String questionId,
-        Boolean correct,
-        @DecimalMin("0") @DecimalMax("100") Double score,
-        @PositiveOrZero Long revision,
-        @Size(max = MAX_ATTRIBUTES) Map<String, Object> attributes) {
+		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String eventId,
+		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
+		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String programId,
+		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String lessonId, @NotNull EventType type,
+		@NotNull Instant occurredAt, @PositiveOrZero @Max(MAX_SEGMENT) Integer segment,
+		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String questionId, Boolean correct,
+		@DecimalMin("0") @DecimalMax("100") Double score, @PositiveOrZero Long revision,
+		@Size(max = MAX_ATTRIBUTES) Map<String, Object> attributes) {
 
-    /** Video segments are 15 seconds long; 10,000 segments is a video of more than 41 hours. */
-    public static final int MAX_SEGMENT = 10_000;
+	/**
+	 * Video segments are 15 seconds long; 10,000 segments is a video of more than 41
+	 * hours.
+	 */
+	public static final int MAX_SEGMENT = 10_000;
 
-    /** Free-form attributes are stored as one flattened field; a cap keeps documents small. */
-    public static final int MAX_ATTRIBUTES = 32;
+	/**
+	 * Free-form attributes are stored as one flattened field; a cap keeps documents
+	 * small.
+	 */
+	public static final int MAX_ATTRIBUTES = 32;
 
-    /** The revision of an event sent without one: any explicit correction outranks it. */
-    public static final long INITIAL_REVISION = 0;
+	/** The revision of an event sent without one: any explicit correction outranks it. */
+	public static final long INITIAL_REVISION = 0;
 
-    public InteractionEvent {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-    }
+	public InteractionEvent {
+		attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+	}
 
-    /** The revision, defaulted, as used for external versioning in Elasticsearch. */
-    public long effectiveRevision() {
-        return revision == null ? INITIAL_REVISION : revision;
-    }
+	/** The revision, defaulted, as used for external versioning in Elasticsearch. */
+	public long effectiveRevision() {
+		return revision == null ? INITIAL_REVISION : revision;
+	}
 }

@@ -1,2 +1,4 @@
-/** Interaction events: the wire contract, its validation rules and its document fields. */
+/**
+ * Interaction events: the wire contract, its validation rules and its document fields.
+ */
 package io.rollcall.schema.event;

@@ -2,8 +2,12 @@ package io.rollcall.schema.json;
 
 /** How a batch is framed on the wire. */
 public enum BatchFormat {
-    /** One JSON array of objects ({@code application/json}). */
-    JSON_ARRAY,
-    /** One JSON object per line ({@code application/x-ndjson}); blank lines are ignored. */
-    NDJSON
+
+	/** One JSON array of objects ({@code application/json}). */
+	JSON_ARRAY,
+	/**
+	 * One JSON object per line ({@code application/x-ndjson}); blank lines are ignored.
+	 */
+	NDJSON
+
 }

@@ -1,2 +1,5 @@
-/** Decoding and validating JSON and NDJSON batches, with errors that name the item and field. */
+/**
+ * Decoding and validating JSON and NDJSON batches, with errors that name the item and
+ * field.
+ */
 package io.rollcall.schema.json;

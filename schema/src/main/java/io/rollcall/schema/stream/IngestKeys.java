@@ -1,45 +1,54 @@
 package io.rollcall.schema.stream;
 
 /**
- * Redis names shared by the api and the indexer, all under one prefix (default {@code rollcall:})
- * so several deployments or test runs can share a Redis without seeing each other.
+ * Redis names shared by the api and the indexer, all under one prefix (default
+ * {@code rollcall:}) so several deployments or test runs can share a Redis without seeing
+ * each other.
  */
 public record IngestKeys(String prefix) {
 
-    public static final String DEFAULT_PREFIX = "rollcall:";
+	public static final String DEFAULT_PREFIX = "rollcall:";
 
-    /** Live writes from the api: events, contacts and removals, in arrival order. */
-    public String liveStream() {
-        return prefix + "ingest";
-    }
+	/** Live writes from the api: events, contacts and removals, in arrival order. */
+	public String liveStream() {
+		return prefix + "ingest";
+	}
 
-    /** History loads: consumed only when the live stream is idle, so they never starve it. */
-    public String backfillStream() {
-        return prefix + "backfill";
-    }
+	/**
+	 * History loads: consumed only when the live stream is idle, so they never starve it.
+	 */
+	public String backfillStream() {
+		return prefix + "backfill";
+	}
 
-    /** Items Elasticsearch refused for good, with the reason and the original payload. */
-    public String deadLetterStream() {
-        return prefix + "dead-letters";
-    }
+	/** Items Elasticsearch refused for good, with the reason and the original payload. */
+	public String deadLetterStream() {
+		return prefix + "dead-letters";
+	}
 
-    /** The consumer group every indexer replica joins. */
-    public String consumerGroup() {
-        return "indexer";
-    }
+	/** The consumer group every indexer replica joins. */
+	public String consumerGroup() {
+		return "indexer";
+	}
 
-    /** Pub/sub channel on which the indexer confirms that a ticketed write is applied and visible. */
-    public String appliedChannel() {
-        return prefix + "applied";
-    }
+	/**
+	 * Pub/sub channel on which the indexer confirms that a ticketed write is applied and
+	 * visible.
+	 */
+	public String appliedChannel() {
+		return prefix + "applied";
+	}
 
-    /** Pub/sub channel of per-tenant change notices, for caches and subscriptions. */
-    public String changesChannel() {
-        return prefix + "changes";
-    }
+	/** Pub/sub channel of per-tenant change notices, for caches and subscriptions. */
+	public String changesChannel() {
+		return prefix + "changes";
+	}
 
-    /** A tenant's write generation: bumped after every applied batch that touched the tenant. */
-    public String generation(String tenantId) {
-        return prefix + "generation:" + tenantId;
-    }
+	/**
+	 * A tenant's write generation: bumped after every applied batch that touched the
+	 * tenant.
+	 */
+	public String generation(String tenantId) {
+		return prefix + "generation:" + tenantId;
+	}
 }
