@@ -1,0 +1,69 @@
+package io.rollcall.indexer.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.rollcall.devstack.junit.DevStack;
+import io.rollcall.devstack.junit.DevStackTest;
+import io.rollcall.indexer.IndexerHarness;
+import io.rollcall.schema.event.EventType;
+import io.rollcall.schema.event.InteractionEvent;
+import io.rollcall.schema.stream.EntryKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@DevStackTest
+class StreamConsumerIntegrationTests {
+
+    private static final Instant AT = Instant.parse("2026-02-02T10:00:00Z");
+
+    private IndexerHarness indexer;
+
+    @AfterEach
+    void stop() {
+        if (indexer != null) {
+            indexer.close();
+        }
+    }
+
+    @Test
+    void entriesReadByAReplicaThatDiedAreClaimedAndAppliedByAnother(DevStack stack) {
+        indexer = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "1s"));
+        // Stop this replica's consumer loop: the "dead replica" below must be the only reader first.
+        indexer.context.getBean(StreamConsumer.class).stop();
+        String ticket = indexer.send(EntryKind.EVENTS, "acme", List.of(event("orphan")));
+        @SuppressWarnings("unchecked")
+        List<StreamMessage<String, String>> read = indexer.redis.xreadgroup(
+                Consumer.from(indexer.keys.consumerGroup(), "dead-replica"),
+                XReadArgs.StreamOffset.lastConsumed(indexer.keys.liveStream()));
+        assertThat(read).hasSize(1);
+        assertThat(indexer.pendingCount()).isEqualTo(1);
+
+        indexer.context.getBean(StreamConsumer.class).start();
+
+        assertThat(indexer.awaitApplied(ticket).applied()).isTrue();
+        assertThat(indexer.countEvents("acme")).isEqualTo(1);
+        assertThat(indexer.pendingCount()).isZero();
+    }
+
+    @Test
+    void theConsumerGroupIsCreatedAgainWhenRedisLosesIt(DevStack stack) {
+        indexer = IndexerHarness.start(stack);
+        indexer.apply(EntryKind.EVENTS, "acme", List.of(event("before")));
+
+        indexer.redis.flushall();
+
+        assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("after"))).applied()).isTrue();
+        assertThat(indexer.countEvents("acme")).isEqualTo(2);
+    }
+
+    private static InteractionEvent event(String id) {
+        return new InteractionEvent(id, "c1", "prog-1", "lesson-1", EventType.LESSON_STARTED, AT, null, null, null, null,
+                null, null);
+    }
+}
