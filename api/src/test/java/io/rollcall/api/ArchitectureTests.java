@@ -8,20 +8,29 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Rules the compiler cannot enforce. */
-@AnalyzeClasses(packages = "io.rollcall.api", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(packages = "io.rollcall.api",
+		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
 class ArchitectureTests {
 
-    /** Tenant scoping holds only if every Elasticsearch request goes through search/. */
-    @ArchTest
-    static final ArchRule onlySearchTouchesElasticsearch = noClasses()
-            .that().resideOutsideOfPackage("io.rollcall.api.search..")
-            .should().dependOnClassesThat().resideInAPackage("co.elastic.clients..")
-            .because("TenantScopedSearch is the one tenant-scoped door to Elasticsearch");
+	/** Tenant scoping holds only if every Elasticsearch request goes through search/. */
+	@ArchTest
+	static final ArchRule onlySearchTouchesElasticsearch = noClasses().that()
+		.resideOutsideOfPackage("io.rollcall.api.search..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("co.elastic.clients..")
+		.because("TenantScopedSearch is the one tenant-scoped door to Elasticsearch");
 
-    /** Controllers map requests to services; the stream and Elasticsearch are reached through services. */
-    @ArchTest
-    static final ArchRule onlyIngestTouchesRedis = noClasses()
-            .that().resideOutsideOfPackage("io.rollcall.api.ingest..")
-            .should().dependOnClassesThat().resideInAPackage("io.lettuce..")
-            .because("writes reach Redis only through the ingest service");
+	/**
+	 * Controllers map requests to services; the stream and Elasticsearch are reached
+	 * through services.
+	 */
+	@ArchTest
+	static final ArchRule onlyIngestTouchesRedis = noClasses().that()
+		.resideOutsideOfPackage("io.rollcall.api.ingest..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.lettuce..")
+		.because("writes reach Redis only through the ingest service");
+
 }

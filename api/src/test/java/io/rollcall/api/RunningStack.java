@@ -19,90 +19,102 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The api and the real indexer started in this JVM against devstack's Elasticsearch and Redis and
- * the dev issuer, called over real HTTP with real tokens.
+ * The api and the real indexer started in this JVM against devstack's Elasticsearch and
+ * Redis and the dev issuer, called over real HTTP with real tokens.
  */
 final class RunningStack implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ConfigurableApplicationContext indexer;
-    private final ConfigurableApplicationContext api;
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final ConfigurableApplicationContext indexer;
 
-    private RunningStack(ConfigurableApplicationContext indexer, ConfigurableApplicationContext api) {
-        this.indexer = indexer;
-        this.api = api;
-        this.base = URI.create("http://127.0.0.1:" + api.getEnvironment().getRequiredProperty("local.server.port"));
-    }
+	private final ConfigurableApplicationContext api;
 
-    static RunningStack start(DevStack stack, DevIssuer issuer) {
-        Map<String, Object> properties = new HashMap<>(stack.springProperties());
-        properties.put("server.port", "0");
-        ConfigurableApplicationContext indexer = IndexerApplication.builder().properties(properties).run();
-        try {
-            properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
-            return new RunningStack(indexer, ApiApplication.builder().properties(properties).run());
-        } catch (RuntimeException e) {
-            indexer.close();
-            throw e;
-        }
-    }
+	private final URI base;
 
-    HttpResponse<String> post(String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        return send(token, request);
-    }
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    HttpResponse<String> delete(String path, String token) {
-        return send(token, HttpRequest.newBuilder(base.resolve(path)).DELETE());
-    }
+	private RunningStack(ConfigurableApplicationContext indexer, ConfigurableApplicationContext api) {
+		this.indexer = indexer;
+		this.api = api;
+		this.base = URI.create("http://127.0.0.1:" + api.getEnvironment().getRequiredProperty("local.server.port"));
+	}
 
-    HttpResponse<String> get(String path, String token) {
-        return send(token, HttpRequest.newBuilder(base.resolve(path)).GET());
-    }
+	static RunningStack start(DevStack stack, DevIssuer issuer) {
+		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.put("server.port", "0");
+		ConfigurableApplicationContext indexer = IndexerApplication.builder().properties(properties).run();
+		try {
+			properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+			return new RunningStack(indexer, ApiApplication.builder().properties(properties).run());
+		}
+		catch (RuntimeException e) {
+			indexer.close();
+			throw e;
+		}
+	}
 
-    /** Runs the operation in {@code graphql-test/<name>.graphql} and returns the response body. */
-    JsonNode graphQl(String token, String operation, Map<String, Object> variables) {
-        HttpResponse<String> response = post("/graphql", token, "application/json",
-                JSON.writeValueAsString(Map.of("query", operation(operation), "variables", variables)));
-        return JSON.readTree(response.body());
-    }
+	HttpResponse<String> post(String path, String token, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send(token, request);
+	}
 
-    static String operation(String name) {
-        try (InputStream in = RunningStack.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no operation graphql-test/" + name + ".graphql");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	HttpResponse<String> delete(String path, String token) {
+		return send(token, HttpRequest.newBuilder(base.resolve(path)).DELETE());
+	}
 
-    private HttpResponse<String> send(String token, HttpRequest.Builder request) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+	HttpResponse<String> get(String path, String token) {
+		return send(token, HttpRequest.newBuilder(base.resolve(path)).GET());
+	}
 
-    @Override
-    public void close() {
-        try {
-            api.close();
-        } finally {
-            indexer.close();
-        }
-    }
+	/**
+	 * Runs the operation in {@code graphql-test/<name>.graphql} and returns the response
+	 * body.
+	 */
+	JsonNode graphQl(String token, String operation, Map<String, Object> variables) {
+		HttpResponse<String> response = post("/graphql", token, "application/json",
+				JSON.writeValueAsString(Map.of("query", operation(operation), "variables", variables)));
+		return JSON.readTree(response.body());
+	}
+
+	static String operation(String name) {
+		try (InputStream in = RunningStack.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
+			if (in == null) {
+				throw new IllegalArgumentException("no operation graphql-test/" + name + ".graphql");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private HttpResponse<String> send(String token, HttpRequest.Builder request) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			api.close();
+		}
+		finally {
+			indexer.close();
+		}
+	}
+
 }

@@ -16,13 +16,15 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Runs the whole of Rollcall on this machine: Elasticsearch, Redis and the dev OAuth2 issuer
- * from devstack, then the indexer (127.0.0.1:8081) and the api (127.0.0.1:8080). The two
- * applications stay separately deployable; hosting them in one JVM only saves a start-up.
+ * Runs the whole of Rollcall on this machine: Elasticsearch, Redis and the dev OAuth2
+ * issuer from devstack, then the indexer (127.0.0.1:8081) and the api (127.0.0.1:8080).
+ * The two applications stay separately deployable; hosting them in one JVM only saves a
+ * start-up.
  *
- * <p>Elasticsearch data and the Redis append-only file live under
- * {@link ElasticsearchOptions#defaultNodeDir()}'s parent and survive restarts; {@code --fresh}
- * wipes them first. Ctrl-C stops everything, in reverse start order.
+ * <p>
+ * Elasticsearch data and the Redis append-only file live under
+ * {@link ElasticsearchOptions#defaultNodeDir()}'s parent and survive restarts;
+ * {@code --fresh} wipes them first. Ctrl-C stops everything, in reverse start order.
  */
 public final class LocalStack {
 
@@ -47,8 +49,8 @@ public final class LocalStack {
 
 	private void start(boolean fresh) {
 		Path elasticsearchDir = ElasticsearchOptions.defaultNodeDir();
-		ElasticsearchNode elasticsearch = keep(ElasticsearchNode
-			.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
+		ElasticsearchNode elasticsearch = keep(
+				ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
 		RedisServer redis = keep(RedisServer.start(RedisOptions.appendOnly(redisDir(elasticsearchDir, fresh))));
 		DevIssuer issuer = keep(DevIssuer.start(ISSUER_PORT));
 		Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(), "rollcall.redis.url",
@@ -60,8 +62,8 @@ public final class LocalStack {
 	}
 
 	/**
-	 * Runs an application with {@code services} and {@code own} as command-line arguments: they
-	 * outrank every config file, unlike the builder's default properties.
+	 * Runs an application with {@code services} and {@code own} as command-line
+	 * arguments: they outrank every config file, unlike the builder's default properties.
 	 */
 	private static AutoCloseable run(SpringApplicationBuilder application, Map<String, String> services,
 			Map<String, String> own) {

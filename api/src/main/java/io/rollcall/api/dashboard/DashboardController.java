@@ -8,14 +8,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 class DashboardController {
 
-    private final DashboardService dashboards;
+	private final DashboardService dashboards;
 
-    DashboardController(DashboardService dashboards) {
-        this.dashboards = dashboards;
-    }
+	DashboardController(DashboardService dashboards) {
+		this.dashboards = dashboards;
+	}
 
-    @QueryMapping
-    ProgramSummary programSummary(@Argument String programId) {
-        return dashboards.programSummary(programId);
-    }
+	@QueryMapping
+	ProgramSummary programSummary(@Argument String programId) {
+		return dashboards.programSummary(programId);
+	}
+
 }

@@ -4,5 +4,5 @@ import java.util.List;
 
 /** GraphQL {@code ProgramSummary}. */
 record ProgramSummary(String programId, long totalEvents, long activeReps, Double quizAccuracy,
-        List<LessonReach> lessons) {
+		List<LessonReach> lessons) {
 }

@@ -1,2 +1,5 @@
-/** GraphQL dashboard queries: controllers map fields, services compute answers from tenant-scoped searches. */
+/**
+ * GraphQL dashboard queries: controllers map fields, services compute answers from
+ * tenant-scoped searches.
+ */
 package io.rollcall.api.dashboard;

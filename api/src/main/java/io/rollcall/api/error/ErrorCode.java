@@ -5,52 +5,62 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The stable codes clients see, in the REST body's {@code code} and in GraphQL's
- * {@code extensions.code}. Each has one HTTP status and one coarse GraphQL classification.
+ * {@code extensions.code}. Each has one HTTP status and one coarse GraphQL
+ * classification.
  */
 public enum ErrorCode {
-    /** The request is invalid; the client must change it. */
-    BAD_USER_INPUT(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
-    /** The request body is over the configured size limit. */
-    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, ErrorType.BAD_REQUEST),
-    /** No valid bearer token. */
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, ErrorType.UNAUTHORIZED),
-    /** A valid token without the scope (or role) the operation needs. */
-    FORBIDDEN(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN),
-    /** Nothing at that address. */
-    NOT_FOUND(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND),
-    /** A backing service (Elasticsearch, Redis) is down or overloaded; retry after {@code retryAfterMs}. */
-    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
-    /** The write is accepted and will be applied, but was not visible within the wait limit. */
-    VISIBILITY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, ErrorType.INTERNAL_ERROR),
-    /** Anything else; details are logged, never sent. */
-    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR);
 
-    private final HttpStatus status;
-    private final ErrorType graphQlType;
+	/** The request is invalid; the client must change it. */
+	BAD_USER_INPUT(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** The request body is over the configured size limit. */
+	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, ErrorType.BAD_REQUEST),
+	/** No valid bearer token. */
+	UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, ErrorType.UNAUTHORIZED),
+	/** A valid token without the scope (or role) the operation needs. */
+	FORBIDDEN(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN),
+	/** Nothing at that address. */
+	NOT_FOUND(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND),
+	/**
+	 * A backing service (Elasticsearch, Redis) is down or overloaded; retry after
+	 * {@code retryAfterMs}.
+	 */
+	UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
+	/**
+	 * The write is accepted and will be applied, but was not visible within the wait
+	 * limit.
+	 */
+	VISIBILITY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, ErrorType.INTERNAL_ERROR),
+	/** Anything else; details are logged, never sent. */
+	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR);
 
-    ErrorCode(HttpStatus status, ErrorType graphQlType) {
-        this.status = status;
-        this.graphQlType = graphQlType;
-    }
+	private final HttpStatus status;
 
-    public HttpStatus status() {
-        return status;
-    }
+	private final ErrorType graphQlType;
 
-    public ErrorType graphQlType() {
-        return graphQlType;
-    }
+	ErrorCode(HttpStatus status, ErrorType graphQlType) {
+		this.status = status;
+		this.graphQlType = graphQlType;
+	}
 
-    /** The code of a framework error that only carries an HTTP status. */
-    static ErrorCode forStatus(int status) {
-        return switch (status) {
-            case 400, 405, 406, 415 -> BAD_USER_INPUT;
-            case 401 -> UNAUTHENTICATED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            case 413 -> PAYLOAD_TOO_LARGE;
-            case 503 -> UNAVAILABLE;
-            default -> status >= 400 && status < 500 ? BAD_USER_INPUT : INTERNAL;
-        };
-    }
+	public HttpStatus status() {
+		return status;
+	}
+
+	public ErrorType graphQlType() {
+		return graphQlType;
+	}
+
+	/** The code of a framework error that only carries an HTTP status. */
+	static ErrorCode forStatus(int status) {
+		return switch (status) {
+			case 400, 405, 406, 415 -> BAD_USER_INPUT;
+			case 401 -> UNAUTHENTICATED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 413 -> PAYLOAD_TOO_LARGE;
+			case 503 -> UNAVAILABLE;
+			default -> status >= 400 && status < 500 ? BAD_USER_INPUT : INTERNAL;
+		};
+	}
+
 }

@@ -26,50 +26,53 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
-    private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
-    GraphQlErrorResolver() {
-        // The security context of the request is restored, to tell anonymous from forbidden.
-        setThreadLocalContextAware(true);
-    }
+	GraphQlErrorResolver() {
+		// The security context of the request is restored, to tell anonymous from
+		// forbidden.
+		setThreadLocalContextAware(true);
+	}
 
-    @Override
-    protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
-        return switch (exception) {
-            case RollcallException domain -> {
-                if (domain.code() == ErrorCode.INTERNAL || domain.code() == ErrorCode.UNAVAILABLE) {
-                    log.warn("{}: {}", domain.code(), domain.getMessage(), domain.getCause());
-                }
-                yield error(environment, domain.code(), domain.getMessage(), domain.details());
-            }
-            case AccessDeniedException denied -> isAnonymous()
-                    ? error(environment, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of())
-                    : error(environment, ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs", Map.of());
-            case AuthenticationException unauthenticated ->
-                    error(environment, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of());
-            default -> {
-                log.error("unexpected error in {}", environment.getField().getName(), exception);
-                yield error(environment, ErrorCode.INTERNAL, "internal error", Map.of());
-            }
-        };
-    }
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+		return switch (exception) {
+			case RollcallException domain -> {
+				if (domain.code() == ErrorCode.INTERNAL || domain.code() == ErrorCode.UNAVAILABLE) {
+					log.warn("{}: {}", domain.code(), domain.getMessage(), domain.getCause());
+				}
+				yield error(environment, domain.code(), domain.getMessage(), domain.details());
+			}
+			case AccessDeniedException denied -> isAnonymous()
+					? error(environment, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of())
+					: error(environment, ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs",
+							Map.of());
+			case AuthenticationException unauthenticated ->
+				error(environment, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of());
+			default -> {
+				log.error("unexpected error in {}", environment.getField().getName(), exception);
+				yield error(environment, ErrorCode.INTERNAL, "internal error", Map.of());
+			}
+		};
+	}
 
-    private boolean isAnonymous() {
-        return trustResolver.isAnonymous(SecurityContextHolder.getContext().getAuthentication())
-                || SecurityContextHolder.getContext().getAuthentication() == null;
-    }
+	private boolean isAnonymous() {
+		return trustResolver.isAnonymous(SecurityContextHolder.getContext().getAuthentication())
+				|| SecurityContextHolder.getContext().getAuthentication() == null;
+	}
 
-    static GraphQLError error(DataFetchingEnvironment environment, ErrorCode code, String message,
-            Map<String, Object> details) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.name());
-        extensions.putAll(details);
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(code.graphQlType())
-                .message(message)
-                .extensions(extensions)
-                .build();
-    }
+	static GraphQLError error(DataFetchingEnvironment environment, ErrorCode code, String message,
+			Map<String, Object> details) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code.name());
+		extensions.putAll(details);
+		return GraphqlErrorBuilder.newError(environment)
+			.errorType(code.graphQlType())
+			.message(message)
+			.extensions(extensions)
+			.build();
+	}
+
 }

@@ -13,53 +13,54 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Translates every exception of a REST controller into the one error shape. Domain exceptions
- * carry their code; framework errors keep their status; anything else is {@code INTERNAL} with a
- * generic message (stack traces and backend error bodies are logged, never sent).
+ * Translates every exception of a REST controller into the one error shape. Domain
+ * exceptions carry their code; framework errors keep their status; anything else is
+ * {@code INTERNAL} with a generic message (stack traces and backend error bodies are
+ * logged, never sent).
  */
 @RestControllerAdvice
 class RestErrorHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
 
-    @ExceptionHandler(RollcallException.class)
-    ResponseEntity<Map<String, Object>> domain(RollcallException exception) {
-        if (exception.code() == ErrorCode.INTERNAL || exception.code() == ErrorCode.UNAVAILABLE) {
-            log.warn("{}: {}", exception.code(), exception.getMessage(), exception.getCause());
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.code().status());
-        if (exception instanceof UnavailableException unavailable) {
-            response.header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
-        }
-        return response.body(ErrorBodies.of(exception));
-    }
+	@ExceptionHandler(RollcallException.class)
+	ResponseEntity<Map<String, Object>> domain(RollcallException exception) {
+		if (exception.code() == ErrorCode.INTERNAL || exception.code() == ErrorCode.UNAVAILABLE) {
+			log.warn("{}: {}", exception.code(), exception.getMessage(), exception.getCause());
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.code().status());
+		if (exception instanceof UnavailableException unavailable) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+		}
+		return response.body(ErrorBodies.of(exception));
+	}
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException exception) {
-        return body(ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs");
-    }
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException exception) {
+		return body(ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs");
+	}
 
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Map<String, Object>> unauthenticated(AuthenticationException exception) {
-        return body(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
-    }
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Map<String, Object>> unauthenticated(AuthenticationException exception) {
+		return body(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+	}
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> other(Exception exception) {
-        if (exception instanceof ErrorResponse framework) {
-            HttpStatusCode status = framework.getStatusCode();
-            ErrorCode code = ErrorCode.forStatus(status.value());
-            String detail = framework.getBody().getDetail();
-            return ResponseEntity.status(status)
-                    .headers(framework.getHeaders())
-                    .body(ErrorBodies.of(code, detail == null ? code.status().getReasonPhrase() : detail));
-        }
-        log.error("unexpected error", exception);
-        return body(ErrorCode.INTERNAL, "internal error");
-    }
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Map<String, Object>> other(Exception exception) {
+		if (exception instanceof ErrorResponse framework) {
+			HttpStatusCode status = framework.getStatusCode();
+			ErrorCode code = ErrorCode.forStatus(status.value());
+			String detail = framework.getBody().getDetail();
+			return ResponseEntity.status(status)
+				.headers(framework.getHeaders())
+				.body(ErrorBodies.of(code, detail == null ? code.status().getReasonPhrase() : detail));
+		}
+		log.error("unexpected error", exception);
+		return body(ErrorCode.INTERNAL, "internal error");
+	}
 
-    private static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
-        return ResponseEntity.status(code.status()).body(ErrorBodies.of(code, message));
-    }
+	private static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
+		return ResponseEntity.status(code.status()).body(ErrorBodies.of(code, message));
+	}
+
 }

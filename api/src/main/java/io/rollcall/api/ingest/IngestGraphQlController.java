@@ -9,32 +9,33 @@ import org.springframework.stereotype.Controller;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GraphQL writes. Inputs are handed to {@link IngestService} as the JSON the REST API takes, so
- * both paths share one contract, one validation and one set of error messages.
+ * GraphQL writes. Inputs are handed to {@link IngestService} as the JSON the REST API
+ * takes, so both paths share one contract, one validation and one set of error messages.
  */
 @Controller
 class IngestGraphQlController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final IngestService ingest;
+	private final IngestService ingest;
 
-    IngestGraphQlController(IngestService ingest) {
-        this.ingest = ingest;
-    }
+	IngestGraphQlController(IngestService ingest) {
+		this.ingest = ingest;
+	}
 
-    @MutationMapping
-    WriteReceipt recordEvents(@Argument("events") List<Map<String, Object>> events, @Argument Consistency consistency) {
-        return ingest.recordEvents(JSON.writeValueAsBytes(events), BatchFormat.JSON_ARRAY, consistency);
-    }
+	@MutationMapping
+	WriteReceipt recordEvents(@Argument("events") List<Map<String, Object>> events, @Argument Consistency consistency) {
+		return ingest.recordEvents(JSON.writeValueAsBytes(events), BatchFormat.JSON_ARRAY, consistency);
+	}
 
-    @MutationMapping
-    WriteReceipt upsertContact(@Argument("contact") Map<String, Object> contact, @Argument Consistency consistency) {
-        return ingest.upsertContacts(JSON.writeValueAsBytes(List.of(contact)), BatchFormat.JSON_ARRAY, consistency);
-    }
+	@MutationMapping
+	WriteReceipt upsertContact(@Argument("contact") Map<String, Object> contact, @Argument Consistency consistency) {
+		return ingest.upsertContacts(JSON.writeValueAsBytes(List.of(contact)), BatchFormat.JSON_ARRAY, consistency);
+	}
 
-    @MutationMapping
-    RemovalReceipt removeContact(@Argument String id) {
-        return ingest.removeContact(id, null);
-    }
+	@MutationMapping
+	RemovalReceipt removeContact(@Argument String id) {
+		return ingest.removeContact(id, null);
+	}
+
 }

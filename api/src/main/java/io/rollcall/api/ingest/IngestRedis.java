@@ -17,89 +17,97 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The api's two Redis connections, opened on first use so the api starts (and serves queries)
- * while Redis is down: one for commands (XADD), shared by all requests as Lettuce intends, and
- * one pub/sub connection for applied notices. When Redis is unreachable commands are rejected at
- * once instead of queued, so clients get {@code UNAVAILABLE} within the command timeout; Lettuce
- * reconnects (and re-subscribes) in the background.
+ * The api's two Redis connections, opened on first use so the api starts (and serves
+ * queries) while Redis is down: one for commands (XADD), shared by all requests as
+ * Lettuce intends, and one pub/sub connection for applied notices. When Redis is
+ * unreachable commands are rejected at once instead of queued, so clients get
+ * {@code UNAVAILABLE} within the command timeout; Lettuce reconnects (and re-subscribes)
+ * in the background.
  */
 @Component
 class IngestRedis implements DisposableBean {
 
-    private final RedisClient client;
-    private final IngestKeys keys;
-    private final RedisProperties properties;
-    private StatefulRedisConnection<String, String> connection;
-    private StatefulRedisPubSubConnection<String, String> pubSub;
+	private final RedisClient client;
 
-    IngestRedis(RedisProperties properties) {
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.commandTimeout());
-        this.client = RedisClient.create(uri);
-        this.client.setOptions(ClientOptions.builder()
-                .timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.commandTimeout()).build())
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
-        this.keys = new IngestKeys(properties.keyPrefix());
-        this.properties = properties;
-    }
+	private final IngestKeys keys;
 
-    IngestKeys keys() {
-        return keys;
-    }
+	private final RedisProperties properties;
 
-    /** Appends {@code entry} to the live ingest stream and returns its stream id. */
-    String append(StreamEntry entry) {
-        try {
-            return commands().sync().xadd(keys.liveStream(), entry.toFields());
-        } catch (RedisException e) {
-            throw unavailable(e);
-        }
-    }
+	private StatefulRedisConnection<String, String> connection;
 
-    /**
-     * Subscribes {@code listener} to the applied channel, once; returns when Redis confirmed the
-     * subscription, so a notice published afterwards cannot be missed.
-     */
-    synchronized void subscribeApplied(Consumer<String> listener) {
-        if (pubSub != null) {
-            return;
-        }
-        try {
-            StatefulRedisPubSubConnection<String, String> subscription = client.connectPubSub();
-            subscription.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    listener.accept(message);
-                }
-            });
-            subscription.sync().subscribe(keys.appliedChannel());
-            pubSub = subscription;
-        } catch (RedisException e) {
-            throw unavailable(e);
-        }
-    }
+	private StatefulRedisPubSubConnection<String, String> pubSub;
 
-    private synchronized StatefulRedisConnection<String, String> commands() {
-        if (connection == null) {
-            connection = client.connect();
-        }
-        return connection;
-    }
+	IngestRedis(RedisProperties properties) {
+		RedisURI uri = RedisURI.create(properties.url());
+		uri.setTimeout(properties.commandTimeout());
+		this.client = RedisClient.create(uri);
+		this.client.setOptions(ClientOptions.builder()
+			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
+			.socketOptions(SocketOptions.builder().connectTimeout(properties.commandTimeout()).build())
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		this.keys = new IngestKeys(properties.keyPrefix());
+		this.properties = properties;
+	}
 
-    private UnavailableException unavailable(RedisException cause) {
-        return new UnavailableException("the ingest queue is unavailable, retry later", properties.retryAfter(), cause);
-    }
+	IngestKeys keys() {
+		return keys;
+	}
 
-    @Override
-    public synchronized void destroy() {
-        if (pubSub != null) {
-            pubSub.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        client.shutdown();
-    }
+	/** Appends {@code entry} to the live ingest stream and returns its stream id. */
+	String append(StreamEntry entry) {
+		try {
+			return commands().sync().xadd(keys.liveStream(), entry.toFields());
+		}
+		catch (RedisException e) {
+			throw unavailable(e);
+		}
+	}
+
+	/**
+	 * Subscribes {@code listener} to the applied channel, once; returns when Redis
+	 * confirmed the subscription, so a notice published afterwards cannot be missed.
+	 */
+	synchronized void subscribeApplied(Consumer<String> listener) {
+		if (pubSub != null) {
+			return;
+		}
+		try {
+			StatefulRedisPubSubConnection<String, String> subscription = client.connectPubSub();
+			subscription.addListener(new RedisPubSubAdapter<>() {
+				@Override
+				public void message(String channel, String message) {
+					listener.accept(message);
+				}
+			});
+			subscription.sync().subscribe(keys.appliedChannel());
+			pubSub = subscription;
+		}
+		catch (RedisException e) {
+			throw unavailable(e);
+		}
+	}
+
+	private synchronized StatefulRedisConnection<String, String> commands() {
+		if (connection == null) {
+			connection = client.connect();
+		}
+		return connection;
+	}
+
+	private UnavailableException unavailable(RedisException cause) {
+		return new UnavailableException("the ingest queue is unavailable, retry later", properties.retryAfter(), cause);
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (pubSub != null) {
+			pubSub.close();
+		}
+		if (connection != null) {
+			connection.close();
+		}
+		client.shutdown();
+	}
+
 }

@@ -27,118 +27,131 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every write, whether it came over REST or GraphQL: decode and validate the whole batch with the
- * shared contract, append it to the ingest stream for the caller's tenant, and optionally wait
- * until the indexer confirms it is visible.
+ * Every write, whether it came over REST or GraphQL: decode and validate the whole batch
+ * with the shared contract, append it to the ingest stream for the caller's tenant, and
+ * optionally wait until the indexer confirms it is visible.
  *
- * <p><b>All or nothing:</b> one invalid item rejects the whole batch and nothing is appended, so a
- * client never has to work out which part of a batch went in; it fixes the batch and re-sends it.
- * Re-sending is safe: events are idempotent by {@code eventId}, contacts ordered by
- * {@code version}. (If Redis fails while a large batch's slices are being appended, some slices
- * may be in; the client gets {@code UNAVAILABLE} and re-sends the batch.)
+ * <p>
+ * <b>All or nothing:</b> one invalid item rejects the whole batch and nothing is
+ * appended, so a client never has to work out which part of a batch went in; it fixes the
+ * batch and re-sends it. Re-sending is safe: events are idempotent by {@code eventId},
+ * contacts ordered by {@code version}. (If Redis fails while a large batch's slices are
+ * being appended, some slices may be in; the client gets {@code UNAVAILABLE} and re-sends
+ * the batch.)
  */
 @Service
 class IngestService {
 
-    /** Serializes validated items for the stream with Jackson's defaults (ISO dates), the contract's wire form. */
-    private static final JsonMapper WIRE = JsonMapper.builder().build();
+	/**
+	 * Serializes validated items for the stream with Jackson's defaults (ISO dates), the
+	 * contract's wire form.
+	 */
+	private static final JsonMapper WIRE = JsonMapper.builder().build();
 
-    private final IngestRedis redis;
-    private final AppliedNotices notices;
-    private final IngestProperties properties;
-    private final Callers callers;
-    private final Clock clock;
-    private final BatchDecoder<?> events;
-    private final BatchDecoder<?> contacts;
+	private final IngestRedis redis;
 
-    IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
-            Validator validator, Clock clock) {
-        this.redis = redis;
-        this.notices = notices;
-        this.properties = properties;
-        this.callers = callers;
-        this.clock = clock;
-        this.events = EventContract.decoder(validator, clock);
-        this.contacts = ContactContract.decoder(validator);
-    }
+	private final AppliedNotices notices;
 
-    /** Records a batch of interaction events (JSON array or NDJSON). */
-    @PreAuthorize(Scopes.HAS_EVENTS_WRITE)
-    public WriteReceipt recordEvents(byte[] body, BatchFormat format, Consistency consistency) {
-        List<?> items = decode(events, body, format, "eventId", "events");
-        return append(EntryKind.EVENTS, items, consistency, "events");
-    }
+	private final IngestProperties properties;
 
-    /** Creates or updates a batch of contacts (JSON array or NDJSON). */
-    @PreAuthorize(Scopes.HAS_CONTACTS_WRITE)
-    public WriteReceipt upsertContacts(byte[] body, BatchFormat format, Consistency consistency) {
-        List<?> items = decode(contacts, body, format, "contactId", "contacts");
-        return append(EntryKind.CONTACTS, items, consistency, "contacts");
-    }
+	private final Callers callers;
 
-    /**
-     * Removes a contact and its events, and returns only once they are gone from every query.
-     *
-     * @param version the tombstone's version; by default the current time in epoch milliseconds,
-     *        which outranks the versions of earlier updates when CRMs use counters or timestamps
-     */
-    @PreAuthorize(Scopes.HAS_CONTACTS_WRITE)
-    public RemovalReceipt removeContact(String contactId, Long version) {
-        if (!Identifiers.isValid(contactId)) {
-            throw new BadUserInputException("contact id " + Identifiers.MESSAGE);
-        }
-        if (version != null && version < 0) {
-            throw new BadUserInputException("version must not be negative");
-        }
-        long tombstoneVersion = version == null ? clock.millis() : version;
-        append(EntryKind.CONTACT_REMOVALS, List.of(new ContactRemoval(contactId, tombstoneVersion)),
-                Consistency.VISIBLE, "removal");
-        return new RemovalReceipt(contactId, true);
-    }
+	private final Clock clock;
 
-    private List<?> decode(BatchDecoder<?> decoder, byte[] body, BatchFormat format, String idField, String what) {
-        DecodedBatch<?> batch = decoder.decode(body, format, properties.maxItemsPerRequest());
-        if (!batch.isValid()) {
-            int count = batch.violations().size();
-            throw new BadUserInputException(
-                    "the " + what + " were rejected (" + count + (count == 1 ? " problem" : " problems")
-                            + "); nothing was accepted",
-                    batch.violations(), idField);
-        }
-        return batch.items();
-    }
+	private final BatchDecoder<?> events;
 
-    private WriteReceipt append(EntryKind kind, List<?> items, Consistency consistency, String what) {
-        String tenantId = callers.current().tenantId();
-        Instant acceptedAt = clock.instant();
-        List<StreamEntry> entries = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += properties.itemsPerEntry()) {
-            List<?> slice = items.subList(from, Math.min(items.size(), from + properties.itemsPerEntry()));
-            String ticket = consistency == Consistency.VISIBLE ? UUID.randomUUID().toString() : null;
-            entries.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, WIRE.writeValueAsString(slice)));
-        }
-        if (consistency == Consistency.ACCEPTED) {
-            entries.forEach(redis::append);
-            return new WriteReceipt(items.size(), Consistency.ACCEPTED);
-        }
-        AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
-        try {
-            entries.forEach(redis::append);
-        } catch (RuntimeException e) {
-            pending.cancel();
-            throw e;
-        }
-        List<AppliedNotice> applied;
-        try {
-            applied = pending.await(properties.visibilityTimeout());
-        } catch (TimeoutException e) {
-            throw new VisibilityTimeoutException(properties.visibilityTimeout(), what);
-        }
-        for (AppliedNotice notice : applied) {
-            if (!notice.applied()) {
-                throw new NotAppliedException(notice.reason() == null ? "no reason given" : notice.reason());
-            }
-        }
-        return new WriteReceipt(items.size(), Consistency.VISIBLE);
-    }
+	private final BatchDecoder<?> contacts;
+
+	IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
+			Validator validator, Clock clock) {
+		this.redis = redis;
+		this.notices = notices;
+		this.properties = properties;
+		this.callers = callers;
+		this.clock = clock;
+		this.events = EventContract.decoder(validator, clock);
+		this.contacts = ContactContract.decoder(validator);
+	}
+
+	/** Records a batch of interaction events (JSON array or NDJSON). */
+	@PreAuthorize(Scopes.HAS_EVENTS_WRITE)
+	public WriteReceipt recordEvents(byte[] body, BatchFormat format, Consistency consistency) {
+		List<?> items = decode(events, body, format, "eventId", "events");
+		return append(EntryKind.EVENTS, items, consistency, "events");
+	}
+
+	/** Creates or updates a batch of contacts (JSON array or NDJSON). */
+	@PreAuthorize(Scopes.HAS_CONTACTS_WRITE)
+	public WriteReceipt upsertContacts(byte[] body, BatchFormat format, Consistency consistency) {
+		List<?> items = decode(contacts, body, format, "contactId", "contacts");
+		return append(EntryKind.CONTACTS, items, consistency, "contacts");
+	}
+
+	/**
+	 * Removes a contact and its events, and returns only once they are gone from every
+	 * query.
+	 * @param version the tombstone's version; by default the current time in epoch
+	 * milliseconds, which outranks the versions of earlier updates when CRMs use counters
+	 * or timestamps
+	 */
+	@PreAuthorize(Scopes.HAS_CONTACTS_WRITE)
+	public RemovalReceipt removeContact(String contactId, Long version) {
+		if (!Identifiers.isValid(contactId)) {
+			throw new BadUserInputException("contact id " + Identifiers.MESSAGE);
+		}
+		if (version != null && version < 0) {
+			throw new BadUserInputException("version must not be negative");
+		}
+		long tombstoneVersion = version == null ? clock.millis() : version;
+		append(EntryKind.CONTACT_REMOVALS, List.of(new ContactRemoval(contactId, tombstoneVersion)),
+				Consistency.VISIBLE, "removal");
+		return new RemovalReceipt(contactId, true);
+	}
+
+	private List<?> decode(BatchDecoder<?> decoder, byte[] body, BatchFormat format, String idField, String what) {
+		DecodedBatch<?> batch = decoder.decode(body, format, properties.maxItemsPerRequest());
+		if (!batch.isValid()) {
+			int count = batch.violations().size();
+			throw new BadUserInputException("the " + what + " were rejected (" + count
+					+ (count == 1 ? " problem" : " problems") + "); nothing was accepted", batch.violations(), idField);
+		}
+		return batch.items();
+	}
+
+	private WriteReceipt append(EntryKind kind, List<?> items, Consistency consistency, String what) {
+		String tenantId = callers.current().tenantId();
+		Instant acceptedAt = clock.instant();
+		List<StreamEntry> entries = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += properties.itemsPerEntry()) {
+			List<?> slice = items.subList(from, Math.min(items.size(), from + properties.itemsPerEntry()));
+			String ticket = consistency == Consistency.VISIBLE ? UUID.randomUUID().toString() : null;
+			entries.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, WIRE.writeValueAsString(slice)));
+		}
+		if (consistency == Consistency.ACCEPTED) {
+			entries.forEach(redis::append);
+			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
+		}
+		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
+		try {
+			entries.forEach(redis::append);
+		}
+		catch (RuntimeException e) {
+			pending.cancel();
+			throw e;
+		}
+		List<AppliedNotice> applied;
+		try {
+			applied = pending.await(properties.visibilityTimeout());
+		}
+		catch (TimeoutException e) {
+			throw new VisibilityTimeoutException(properties.visibilityTimeout(), what);
+		}
+		for (AppliedNotice notice : applied) {
+			if (!notice.applied()) {
+				throw new NotAppliedException(notice.reason() == null ? "no reason given" : notice.reason());
+			}
+		}
+		return new WriteReceipt(items.size(), Consistency.VISIBLE);
+	}
+
 }

@@ -3,9 +3,11 @@ package io.rollcall.api.search;
 import java.util.Map;
 
 /**
- * Raw totals of one program's progress rollups for one tenant, before any dashboard logic.
+ * Raw totals of one program's progress rollups for one tenant, before any dashboard
+ * logic.
  *
- * @param reps progress documents, i.e. reps with any event in the program (exact hit count)
+ * @param reps progress documents, i.e. reps with any event in the program (exact hit
+ * count)
  * @param events the sum of their event counts
  * @param quizAnswered the sum of quiz answers
  * @param quizCorrect the sum of correct quiz answers
@@ -13,14 +15,14 @@ import java.util.Map;
  * @param completedReps per lesson id, reps that completed it
  */
 public record ProgramProgress(long reps, long events, long quizAnswered, long quizCorrect,
-        Map<String, Long> startedReps, Map<String, Long> completedReps) {
+		Map<String, Long> startedReps, Map<String, Long> completedReps) {
 
-    public ProgramProgress {
-        startedReps = Map.copyOf(startedReps);
-        completedReps = Map.copyOf(completedReps);
-    }
+	public ProgramProgress {
+		startedReps = Map.copyOf(startedReps);
+		completedReps = Map.copyOf(completedReps);
+	}
 
-    public static ProgramProgress empty() {
-        return new ProgramProgress(0, 0, 0, 0, Map.of(), Map.of());
-    }
+	public static ProgramProgress empty() {
+		return new ProgramProgress(0, 0, 0, 0, Map.of(), Map.of());
+	}
 }

@@ -19,111 +19,109 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The only api class that talks to Elasticsearch (an ArchUnit test keeps it so). Every request it
- * sends is routed by the caller's tenant and filtered by a {@code tenant_id} term, whatever the
- * dashboard asks for: a tenant can never read another's documents, even through a bug in a
- * service. Missing indices (nothing indexed yet) read as empty, not as errors.
+ * The only api class that talks to Elasticsearch (an ArchUnit test keeps it so). Every
+ * request it sends is routed by the caller's tenant and filtered by a {@code tenant_id}
+ * term, whatever the dashboard asks for: a tenant can never read another's documents,
+ * even through a bug in a service. Missing indices (nothing indexed yet) read as empty,
+ * not as errors.
  *
- * @see <a href="https://www.elastic.co/docs/reference/elasticsearch/rest-apis/search-shard-routing">search shard routing</a>
+ * @see <a href=
+ * "https://www.elastic.co/docs/reference/elasticsearch/rest-apis/search-shard-routing">search
+ * shard routing</a>
  */
 @Component
 public class TenantScopedSearch {
 
-    private static final String EVENTS = "events";
-    private static final String QUIZ_ANSWERED = "quiz_answered";
-    private static final String QUIZ_CORRECT = "quiz_correct";
-    private static final String STARTED = "lessons_started";
-    private static final String COMPLETED = "lessons_completed";
+	private static final String EVENTS = "events";
 
-    private final ElasticsearchClient client;
-    private final IndexNames indices;
-    private final SearchProperties properties;
+	private static final String QUIZ_ANSWERED = "quiz_answered";
 
-    TenantScopedSearch(ElasticsearchClient client, SearchProperties properties) {
-        this.client = client;
-        this.indices = new IndexNames(properties.indexPrefix());
-        this.properties = properties;
-    }
+	private static final String QUIZ_CORRECT = "quiz_correct";
 
-    /** Totals and per-lesson reach of {@code programId}, from the progress rollups (one per rep). */
-    public ProgramProgress programProgress(Caller caller, String programId) {
-        SearchResponse<Void> response = search(caller, indices.progress(),
-                Query.of(q -> q
-                        .term(t -> t
-                                .field(ProgressDocument.PROGRAM_ID)
-                                .value(programId))),
-                Map.of(
-                        EVENTS, Aggregation.of(a -> a
-                                .sum(s -> s.field(ProgressDocument.EVENT_COUNT))),
-                        QUIZ_ANSWERED, Aggregation.of(a -> a
-                                .sum(s -> s.field(ProgressDocument.QUIZ_ANSWERED))),
-                        QUIZ_CORRECT, Aggregation.of(a -> a
-                                .sum(s -> s.field(ProgressDocument.QUIZ_CORRECT))),
-                        STARTED, Aggregation.of(a -> a
-                                .terms(t -> t
-                                        .field(ProgressDocument.LESSONS_STARTED)
-                                        .size(properties.maxLessons()))),
-                        COMPLETED, Aggregation.of(a -> a
-                                .terms(t -> t
-                                        .field(ProgressDocument.LESSONS_COMPLETED)
-                                        .size(properties.maxLessons())))));
-        long reps = response.hits().total() == null ? 0 : response.hits().total().value();
-        Map<String, Aggregate> aggregations = response.aggregations();
-        if (reps == 0 || aggregations == null || aggregations.isEmpty()) {
-            return ProgramProgress.empty();
-        }
-        return new ProgramProgress(reps,
-                sum(aggregations, EVENTS),
-                sum(aggregations, QUIZ_ANSWERED),
-                sum(aggregations, QUIZ_CORRECT),
-                buckets(aggregations, STARTED),
-                buckets(aggregations, COMPLETED));
-    }
+	private static final String STARTED = "lessons_started";
 
-    /**
-     * Sends a size-0 aggregation search for {@code query} within the caller's tenant. Hit counts
-     * are exact ({@code track_total_hits}), since dashboards report them as counts of reps.
-     */
-    private SearchResponse<Void> search(Caller caller, String index, Query query, Map<String, Aggregation> aggregations) {
-        SearchRequest request = SearchRequest.of(s -> s
-                .index(index)
-                .routing(caller.tenantId())
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
-                .size(0)
-                .trackTotalHits(t -> t.enabled(true))
-                .query(q -> q
-                        .bool(b -> b
-                                .filter(f -> f
-                                        .term(t -> t
-                                                .field(ProgressDocument.TENANT_ID)
-                                                .value(caller.tenantId())))
-                                .filter(query)))
-                .aggregations(aggregations));
-        try {
-            return client.search(request, Void.class);
-        } catch (ElasticsearchException e) {
-            throw SearchFailures.translate(e, properties.retryAfter());
-        } catch (IOException e) {
-            throw new UnavailableException("search is unavailable, retry later", properties.retryAfter(), e);
-        }
-    }
+	private static final String COMPLETED = "lessons_completed";
 
-    private static long sum(Map<String, Aggregate> aggregations, String name) {
-        Aggregate aggregate = aggregations.get(name);
-        return aggregate == null ? 0 : Math.round(aggregate.sum().value());
-    }
+	private final ElasticsearchClient client;
 
-    private static Map<String, Long> buckets(Map<String, Aggregate> aggregations, String name) {
-        Aggregate aggregate = aggregations.get(name);
-        if (aggregate == null || !aggregate.isSterms()) {
-            return Map.of(); // an unmapped field aggregates as empty umterms
-        }
-        List<StringTermsBucket> buckets = aggregate.sterms().buckets().array();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (StringTermsBucket bucket : buckets) {
-            counts.put(bucket.key().stringValue(), bucket.docCount());
-        }
-        return counts;
-    }
+	private final IndexNames indices;
+
+	private final SearchProperties properties;
+
+	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties) {
+		this.client = client;
+		this.indices = new IndexNames(properties.indexPrefix());
+		this.properties = properties;
+	}
+
+	/**
+	 * Totals and per-lesson reach of {@code programId}, from the progress rollups (one
+	 * per rep).
+	 */
+	public ProgramProgress programProgress(Caller caller, String programId) {
+		SearchResponse<Void> response = search(caller, indices.progress(),
+				Query.of(q -> q.term(t -> t.field(ProgressDocument.PROGRAM_ID).value(programId))),
+				Map.of(EVENTS, Aggregation.of(a -> a.sum(s -> s.field(ProgressDocument.EVENT_COUNT))), QUIZ_ANSWERED,
+						Aggregation.of(a -> a.sum(s -> s.field(ProgressDocument.QUIZ_ANSWERED))), QUIZ_CORRECT,
+						Aggregation.of(a -> a.sum(s -> s.field(ProgressDocument.QUIZ_CORRECT))), STARTED,
+						Aggregation.of(a -> a
+							.terms(t -> t.field(ProgressDocument.LESSONS_STARTED).size(properties.maxLessons()))),
+						COMPLETED, Aggregation.of(a -> a
+							.terms(t -> t.field(ProgressDocument.LESSONS_COMPLETED).size(properties.maxLessons())))));
+		long reps = response.hits().total() == null ? 0 : response.hits().total().value();
+		Map<String, Aggregate> aggregations = response.aggregations();
+		if (reps == 0 || aggregations == null || aggregations.isEmpty()) {
+			return ProgramProgress.empty();
+		}
+		return new ProgramProgress(reps, sum(aggregations, EVENTS), sum(aggregations, QUIZ_ANSWERED),
+				sum(aggregations, QUIZ_CORRECT), buckets(aggregations, STARTED), buckets(aggregations, COMPLETED));
+	}
+
+	/**
+	 * Sends a size-0 aggregation search for {@code query} within the caller's tenant. Hit
+	 * counts are exact ({@code track_total_hits}), since dashboards report them as counts
+	 * of reps.
+	 */
+	private SearchResponse<Void> search(Caller caller, String index, Query query,
+			Map<String, Aggregation> aggregations) {
+		SearchRequest request = SearchRequest.of(
+				s -> s.index(index)
+					.routing(caller.tenantId())
+					.ignoreUnavailable(true)
+					.allowNoIndices(true)
+					.size(0)
+					.trackTotalHits(t -> t.enabled(true))
+					.query(q -> q.bool(b -> b
+						.filter(f -> f.term(t -> t.field(ProgressDocument.TENANT_ID).value(caller.tenantId())))
+						.filter(query)))
+					.aggregations(aggregations));
+		try {
+			return client.search(request, Void.class);
+		}
+		catch (ElasticsearchException e) {
+			throw SearchFailures.translate(e, properties.retryAfter());
+		}
+		catch (IOException e) {
+			throw new UnavailableException("search is unavailable, retry later", properties.retryAfter(), e);
+		}
+	}
+
+	private static long sum(Map<String, Aggregate> aggregations, String name) {
+		Aggregate aggregate = aggregations.get(name);
+		return aggregate == null ? 0 : Math.round(aggregate.sum().value());
+	}
+
+	private static Map<String, Long> buckets(Map<String, Aggregate> aggregations, String name) {
+		Aggregate aggregate = aggregations.get(name);
+		if (aggregate == null || !aggregate.isSterms()) {
+			return Map.of(); // an unmapped field aggregates as empty umterms
+		}
+		List<StringTermsBucket> buckets = aggregate.sterms().buckets().array();
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (StringTermsBucket bucket : buckets) {
+			counts.put(bucket.key().stringValue(), bucket.docCount());
+		}
+		return counts;
+	}
+
 }

@@ -17,48 +17,51 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 answers of the filter chain, in the api's error shape. The standard bearer-token
- * handlers set the status and the {@code WWW-Authenticate} header (RFC 6750); we add the body.
- * On {@code /graphql} the body is a GraphQL response whose error carries {@code extensions.code},
- * so GraphQL clients handle it like any other error.
+ * 401 and 403 answers of the filter chain, in the api's error shape. The standard
+ * bearer-token handlers set the status and the {@code WWW-Authenticate} header (RFC
+ * 6750); we add the body. On {@code /graphql} the body is a GraphQL response whose error
+ * carries {@code extensions.code}, so GraphQL clients handle it like any other error.
  */
 final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String UNAUTHENTICATED_MESSAGE = "a valid bearer token is required";
-    static final String FORBIDDEN_MESSAGE = "the token lacks the scope this operation needs";
+	static final String UNAUTHENTICATED_MESSAGE = "a valid bearer token is required";
+	static final String FORBIDDEN_MESSAGE = "the token lacks the scope this operation needs";
 
-    private final JsonMapper json;
-    private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-    private final BearerTokenAccessDeniedHandler bearerDeniedHandler = new BearerTokenAccessDeniedHandler();
+	private final JsonMapper json;
 
-    JsonSecurityErrors(JsonMapper json) {
-        this.json = json;
-    }
+	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
-    @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
-        bearerEntryPoint.commence(request, response, exception);
-        write(request, response, ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGE);
-    }
+	private final BearerTokenAccessDeniedHandler bearerDeniedHandler = new BearerTokenAccessDeniedHandler();
 
-    @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException exception) throws IOException {
-        bearerDeniedHandler.handle(request, response, exception);
-        write(request, response, ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
-    }
+	JsonSecurityErrors(JsonMapper json) {
+		this.json = json;
+	}
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
-            throws IOException {
-        Object body = isGraphQl(request)
-                ? Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))))
-                : ErrorBodies.of(code, message);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
-    }
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		bearerEntryPoint.commence(request, response, exception);
+		write(request, response, ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGE);
+	}
 
-    private static boolean isGraphQl(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/graphql");
-    }
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
+		bearerDeniedHandler.handle(request, response, exception);
+		write(request, response, ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+			throws IOException {
+		Object body = isGraphQl(request)
+				? Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))))
+				: ErrorBodies.of(code, message);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), body);
+	}
+
+	private static boolean isGraphQl(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/graphql");
+	}
+
 }

@@ -11,41 +11,47 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
- * What a token must satisfy, on top of the signature and issuer checks of Boot's issuer-uri
- * decoder (which discovers the issuer lazily, on the first token). Boot adds every
- * {@code OAuth2TokenValidator<Jwt>} bean to its decoder; a {@link JwtTimestampValidator} bean
- * replaces Spring's default one (60 s skew).
+ * What a token must satisfy, on top of the signature and issuer checks of Boot's
+ * issuer-uri decoder (which discovers the issuer lazily, on the first token). Boot adds
+ * every {@code OAuth2TokenValidator<Jwt>} bean to its decoder; a
+ * {@link JwtTimestampValidator} bean replaces Spring's default one (60 s skew).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtValidation {
 
-    /** Only asymmetric signatures: an HMAC key would have to be shared with every api replica. */
-    static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
+	/**
+	 * Only asymmetric signatures: an HMAC key would have to be shared with every api
+	 * replica.
+	 */
+	static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
 
-    @Bean
-    JwkSetUriJwtDecoderBuilderCustomizer signatureAlgorithms() {
-        // Boot applies spring.security...jws-algorithms only to jwk-set-uri decoders, not issuer-uri ones.
-        return builder -> builder.jwsAlgorithms(algorithms -> {
-            algorithms.clear();
-            algorithms.addAll(ALGORITHMS);
-        });
-    }
+	@Bean
+	JwkSetUriJwtDecoderBuilderCustomizer signatureAlgorithms() {
+		// Boot applies spring.security...jws-algorithms only to jwk-set-uri decoders, not
+		// issuer-uri ones.
+		return builder -> builder.jwsAlgorithms(algorithms -> {
+			algorithms.clear();
+			algorithms.addAll(ALGORITHMS);
+		});
+	}
 
-    @Bean
-    JwtTimestampValidator timestamps(SecurityProperties properties) {
-        return new JwtTimestampValidator(properties.clockSkew());
-    }
+	@Bean
+	JwtTimestampValidator timestamps(SecurityProperties properties) {
+		return new JwtTimestampValidator(properties.clockSkew());
+	}
 
-    @Bean
-    JwtClaimValidator<List<String>> audience(SecurityProperties properties) {
-        return new JwtClaimValidator<>(JwtClaimNames.AUD,
-                (List<String> audiences) -> audiences != null && audiences.contains(properties.audience()));
-    }
+	@Bean
+	JwtClaimValidator<List<String>> audience(SecurityProperties properties) {
+		return new JwtClaimValidator<>(JwtClaimNames.AUD,
+				(List<String> audiences) -> audiences != null && audiences.contains(properties.audience()));
+	}
 
-    @Bean
-    JwtClaimValidator<Object> tenantClaim() {
-        // Every query and write is scoped by this claim: a token without it is useless, hence invalid (401).
-        return new JwtClaimValidator<>(Callers.TENANT_ID,
-                (Object tenant) -> tenant instanceof String id && !id.isBlank());
-    }
+	@Bean
+	JwtClaimValidator<Object> tenantClaim() {
+		// Every query and write is scoped by this claim: a token without it is useless,
+		// hence invalid (401).
+		return new JwtClaimValidator<>(Callers.TENANT_ID,
+				(Object tenant) -> tenant instanceof String id && !id.isBlank());
+	}
+
 }

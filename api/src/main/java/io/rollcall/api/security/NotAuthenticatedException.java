@@ -3,10 +3,14 @@ package io.rollcall.api.security;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.api.error.RollcallException;
 
-/** A service was reached without a token (a configuration mistake, since the filter chain requires one). */
+/**
+ * A service was reached without a token (a configuration mistake, since the filter chain
+ * requires one).
+ */
 final class NotAuthenticatedException extends RollcallException {
 
-    NotAuthenticatedException() {
-        super(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
-    }
+	NotAuthenticatedException() {
+		super(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+	}
+
 }

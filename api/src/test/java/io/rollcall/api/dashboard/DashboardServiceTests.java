@@ -8,28 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class DashboardServiceTests {
 
-    @Test
-    void mergesStartedAndCompletedLessonsSortedById() {
-        ProgramProgress progress = new ProgramProgress(4, 120, 10, 7,
-                Map.of("lesson-1", 4L, "lesson-0", 4L, "lesson-2", 1L),
-                Map.of("lesson-0", 3L, "lesson-1", 2L, "lesson-3", 1L));
+	@Test
+	void mergesStartedAndCompletedLessonsSortedById() {
+		ProgramProgress progress = new ProgramProgress(4, 120, 10, 7,
+				Map.of("lesson-1", 4L, "lesson-0", 4L, "lesson-2", 1L),
+				Map.of("lesson-0", 3L, "lesson-1", 2L, "lesson-3", 1L));
 
-        ProgramSummary summary = DashboardService.summarize("prog-0", progress);
+		ProgramSummary summary = DashboardService.summarize("prog-0", progress);
 
-        assertThat(summary.totalEvents()).isEqualTo(120);
-        assertThat(summary.activeReps()).isEqualTo(4);
-        assertThat(summary.quizAccuracy()).isEqualTo(0.7);
-        assertThat(summary.lessons()).containsExactly(
-                new LessonReach("lesson-0", 4, 3),
-                new LessonReach("lesson-1", 4, 2),
-                new LessonReach("lesson-2", 1, 0),
-                new LessonReach("lesson-3", 0, 1));
-    }
+		assertThat(summary.totalEvents()).isEqualTo(120);
+		assertThat(summary.activeReps()).isEqualTo(4);
+		assertThat(summary.quizAccuracy()).isEqualTo(0.7);
+		assertThat(summary.lessons()).containsExactly(new LessonReach("lesson-0", 4, 3),
+				new LessonReach("lesson-1", 4, 2), new LessonReach("lesson-2", 1, 0),
+				new LessonReach("lesson-3", 0, 1));
+	}
 
-    @Test
-    void anUnknownProgramIsAllZerosAndNoAccuracy() {
-        ProgramSummary summary = DashboardService.summarize("nope", ProgramProgress.empty());
+	@Test
+	void anUnknownProgramIsAllZerosAndNoAccuracy() {
+		ProgramSummary summary = DashboardService.summarize("nope", ProgramProgress.empty());
 
-        assertThat(summary).isEqualTo(new ProgramSummary("nope", 0, 0, null, java.util.List.of()));
-    }
+		assertThat(summary).isEqualTo(new ProgramSummary("nope", 0, 0, null, java.util.List.of()));
+	}
+
 }

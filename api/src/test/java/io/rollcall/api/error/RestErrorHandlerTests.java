@@ -17,78 +17,80 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 
 class RestErrorHandlerTests {
 
-    private final RestErrorHandler handler = new RestErrorHandler();
+	private final RestErrorHandler handler = new RestErrorHandler();
 
-    @Test
-    void badUserInputListsEveryViolation() {
-        ResponseEntity<Map<String, Object>> response = handler.domain(new BadUserInputException("rejected",
-                List.of(new Violation(3, "e3", "type", "unknown value"), new Violation(5, null, null, "malformed")),
-                "eventId"));
+	@Test
+	void badUserInputListsEveryViolation() {
+		ResponseEntity<Map<String, Object>> response = handler.domain(new BadUserInputException("rejected",
+				List.of(new Violation(3, "e3", "type", "unknown value"), new Violation(5, null, null, "malformed")),
+				"eventId"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT").containsEntry("message", "rejected");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) response.getBody().get("violations");
-        assertThat(violations).hasSize(2);
-        assertThat(violations.get(0)).containsExactly(Map.entry("index", 3), Map.entry("eventId", "e3"),
-                Map.entry("field", "type"), Map.entry("message", "unknown value"));
-        assertThat(violations.get(1)).containsEntry("eventId", null).containsEntry("field", null);
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT").containsEntry("message", "rejected");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> violations = (List<Map<String, Object>>) response.getBody().get("violations");
+		assertThat(violations).hasSize(2);
+		assertThat(violations.get(0)).containsExactly(Map.entry("index", 3), Map.entry("eventId", "e3"),
+				Map.entry("field", "type"), Map.entry("message", "unknown value"));
+		assertThat(violations.get(1)).containsEntry("eventId", null).containsEntry("field", null);
+	}
 
-    @Test
-    void unavailableSaysWhenToRetryAndHidesTheCause() {
-        ResponseEntity<Map<String, Object>> response = handler.domain(new UnavailableException("search is unavailable",
-                Duration.ofSeconds(5), new IOException("Connection refused: 127.0.0.1:9200 secret internals")));
+	@Test
+	void unavailableSaysWhenToRetryAndHidesTheCause() {
+		ResponseEntity<Map<String, Object>> response = handler.domain(new UnavailableException("search is unavailable",
+				Duration.ofSeconds(5), new IOException("Connection refused: 127.0.0.1:9200 secret internals")));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-        assertThat(response.getBody()).containsOnly(Map.entry("code", "UNAVAILABLE"),
-                Map.entry("message", "search is unavailable"), Map.entry("retryAfterMs", 5000L));
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(response.getBody()).containsOnly(Map.entry("code", "UNAVAILABLE"),
+				Map.entry("message", "search is unavailable"), Map.entry("retryAfterMs", 5000L));
+	}
 
-    @Test
-    void visibilityTimeoutTellsTheTruth() {
-        ResponseEntity<Map<String, Object>> response = handler.domain(
-                new VisibilityTimeoutException(Duration.ofSeconds(10), "events"));
+	@Test
+	void visibilityTimeoutTellsTheTruth() {
+		ResponseEntity<Map<String, Object>> response = handler
+			.domain(new VisibilityTimeoutException(Duration.ofSeconds(10), "events"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
-        assertThat(response.getBody()).containsEntry("code", "VISIBILITY_TIMEOUT").containsEntry("message",
-                "accepted but not yet visible after 10s; the events will still be applied");
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+		assertThat(response.getBody()).containsEntry("code", "VISIBILITY_TIMEOUT")
+			.containsEntry("message", "accepted but not yet visible after 10s; the events will still be applied");
+	}
 
-    @Test
-    void notAppliedIsInternalWithTheIndexersReason() {
-        ResponseEntity<Map<String, Object>> response = handler.domain(new NotAppliedException("mapping conflict"));
+	@Test
+	void notAppliedIsInternalWithTheIndexersReason() {
+		ResponseEntity<Map<String, Object>> response = handler.domain(new NotAppliedException("mapping conflict"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(response.getBody()).containsEntry("code", "INTERNAL")
-                .containsEntry("message", "accepted but could not be applied: mapping conflict");
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(response.getBody()).containsEntry("code", "INTERNAL")
+			.containsEntry("message", "accepted but could not be applied: mapping conflict");
+	}
 
-    @Test
-    void securityExceptionsFromServicesAreForbiddenNotInternal() {
-        ResponseEntity<Map<String, Object>> response = handler.forbidden(new AccessDeniedException("Access Denied"));
+	@Test
+	void securityExceptionsFromServicesAreForbiddenNotInternal() {
+		ResponseEntity<Map<String, Object>> response = handler.forbidden(new AccessDeniedException("Access Denied"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody()).containsEntry("code", "FORBIDDEN");
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(response.getBody()).containsEntry("code", "FORBIDDEN");
+	}
 
-    @Test
-    void frameworkErrorsKeepTheirStatus() {
-        ResponseEntity<Map<String, Object>> response = handler.other(
-                new HttpRequestMethodNotSupportedException(HttpMethod.PUT.name(), List.of("POST")));
+	@Test
+	void frameworkErrorsKeepTheirStatus() {
+		ResponseEntity<Map<String, Object>> response = handler
+			.other(new HttpRequestMethodNotSupportedException(HttpMethod.PUT.name(), List.of("POST")));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
-        assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT");
-        assertThat(response.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT");
+		assertThat(response.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+	}
 
-    @Test
-    void unexpectedErrorsLeakNothing() {
-        ResponseEntity<Map<String, Object>> response = handler.other(
-                new IllegalStateException("index [rollcall-events] blew up at line 42"));
+	@Test
+	void unexpectedErrorsLeakNothing() {
+		ResponseEntity<Map<String, Object>> response = handler
+			.other(new IllegalStateException("index [rollcall-events] blew up at line 42"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(response.getBody()).containsOnly(Map.entry("code", "INTERNAL"), Map.entry("message", "internal error"));
-    }
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(response.getBody()).containsOnly(Map.entry("code", "INTERNAL"),
+				Map.entry("message", "internal error"));
+	}
+
 }

@@ -13,61 +13,69 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 class JwtValidationTests {
 
-    private final JwtValidation validation = new JwtValidation();
-    private final SecurityProperties properties = new SecurityProperties("http://127.0.0.1:9000", "rollcall-api",
-            Duration.ofSeconds(30));
-    private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
-            validation.timestamps(properties), validation.audience(properties), validation.tenantClaim()));
+	private final JwtValidation validation = new JwtValidation();
 
-    @Test
-    void acceptsAFreshTokenForThisApiWithATenant() {
-        assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().plusSeconds(60)))
-                .hasErrors()).isFalse();
-    }
+	private final SecurityProperties properties = new SecurityProperties("http://127.0.0.1:9000", "rollcall-api",
+			Duration.ofSeconds(30));
 
-    @Test
-    void refusesATokenWithoutTenant() {
-        assertThat(validator.validate(token(Map.of(), "rollcall-api", Instant.now().plusSeconds(60))).getErrors())
-                .singleElement().satisfies(error -> assertThat(error.getDescription()).contains("tenant_id"));
-        assertThat(validator.validate(token(Map.of("tenant_id", " "), "rollcall-api", Instant.now().plusSeconds(60)))
-                .hasErrors()).isTrue();
-    }
+	private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+			List.of(validation.timestamps(properties), validation.audience(properties), validation.tenantClaim()));
 
-    @Test
-    void refusesATokenForAnotherAudience() {
-        assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "billing-api", Instant.now().plusSeconds(60)))
-                .getErrors()).singleElement().satisfies(error -> assertThat(error.getDescription()).contains("aud"));
-    }
+	@Test
+	void acceptsAFreshTokenForThisApiWithATenant() {
+		assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().plusSeconds(60)))
+			.hasErrors()).isFalse();
+	}
 
-    @Test
-    void toleratesThirtySecondsOfClockSkewAndNoMore() {
-        assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().minusSeconds(20)))
-                .hasErrors()).isFalse();
-        assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().minusSeconds(45)))
-                .hasErrors()).isTrue();
-    }
+	@Test
+	void refusesATokenWithoutTenant() {
+		assertThat(validator.validate(token(Map.of(), "rollcall-api", Instant.now().plusSeconds(60))).getErrors())
+			.singleElement()
+			.satisfies(error -> assertThat(error.getDescription()).contains("tenant_id"));
+		assertThat(validator.validate(token(Map.of("tenant_id", " "), "rollcall-api", Instant.now().plusSeconds(60)))
+			.hasErrors()).isTrue();
+	}
 
-    @Test
-    void onlyAsymmetricAlgorithms() {
-        assertThat(JwtValidation.ALGORITHMS).extracting(Enum::name).containsExactlyInAnyOrder("RS256", "ES256");
-    }
+	@Test
+	void refusesATokenForAnotherAudience() {
+		assertThat(validator.validate(token(Map.of("tenant_id", "demo"), "billing-api", Instant.now().plusSeconds(60)))
+			.getErrors()).singleElement().satisfies(error -> assertThat(error.getDescription()).contains("aud"));
+	}
 
-    @Test
-    void theCallerComesFromTheClaims() {
-        Jwt jwt = token(Map.of("tenant_id", "demo", "client_id", "demo-manager", "role", "manager",
-                "team_ids", List.of("team-1")), "rollcall-api", Instant.now().plusSeconds(60));
+	@Test
+	void toleratesThirtySecondsOfClockSkewAndNoMore() {
+		assertThat(
+				validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().minusSeconds(20)))
+					.hasErrors())
+			.isFalse();
+		assertThat(
+				validator.validate(token(Map.of("tenant_id", "demo"), "rollcall-api", Instant.now().minusSeconds(45)))
+					.hasErrors())
+			.isTrue();
+	}
 
-        assertThat(Callers.fromToken(jwt)).isEqualTo(new Caller("demo", "demo-manager", "manager", List.of("team-1")));
-    }
+	@Test
+	void onlyAsymmetricAlgorithms() {
+		assertThat(JwtValidation.ALGORITHMS).extracting(Enum::name).containsExactlyInAnyOrder("RS256", "ES256");
+	}
 
-    private static Jwt token(Map<String, Object> claims, String audience, Instant expiresAt) {
-        return Jwt.withTokenValue("token")
-                .header("alg", "RS256")
-                .subject("demo-admin")
-                .audience(List.of(audience))
-                .issuedAt(expiresAt.minusSeconds(3600))
-                .expiresAt(expiresAt)
-                .claims(all -> all.putAll(claims))
-                .build();
-    }
+	@Test
+	void theCallerComesFromTheClaims() {
+		Jwt jwt = token(Map.of("tenant_id", "demo", "client_id", "demo-manager", "role", "manager", "team_ids",
+				List.of("team-1")), "rollcall-api", Instant.now().plusSeconds(60));
+
+		assertThat(Callers.fromToken(jwt)).isEqualTo(new Caller("demo", "demo-manager", "manager", List.of("team-1")));
+	}
+
+	private static Jwt token(Map<String, Object> claims, String audience, Instant expiresAt) {
+		return Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.subject("demo-admin")
+			.audience(List.of(audience))
+			.issuedAt(expiresAt.minusSeconds(3600))
+			.expiresAt(expiresAt)
+			.claims(all -> all.putAll(claims))
+			.build();
+	}
+
 }
