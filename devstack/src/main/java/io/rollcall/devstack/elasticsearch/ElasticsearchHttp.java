@@ -19,7 +19,8 @@ public final class ElasticsearchHttp {
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	/**
-	 * @param url the cluster's base URL, e.g. {@code http://127.0.0.1:9200} */
+	 * @param url the cluster's base URL, e.g. {@code http://127.0.0.1:9200}
+	 */
 	public ElasticsearchHttp(String url) {
 		this.url = URI.create(url.endsWith("/") ? url : url + "/");
 	}

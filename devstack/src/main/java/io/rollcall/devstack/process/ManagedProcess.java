@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class ManagedProcess implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ManagedProcess.class);
+
+	private static final Optional<Path> SETSID = Stream.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"))
+		.filter(Files::isExecutable)
+		.findFirst();
 
 	private static final Set<ManagedProcess> running = ConcurrentHashMap.newKeySet();
 
@@ -68,7 +73,7 @@ public final class ManagedProcess implements AutoCloseable {
 	public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
 			Duration gracePeriod) {
 		killStale(DevStackDirs.run());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(inOwnSession(command)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
 		builder.environment().putAll(environment);
 		Process process;
@@ -84,6 +89,17 @@ public final class ManagedProcess implements AutoCloseable {
 		running.add(managed);
 		logger.info("Started {} (pid {}), log: {}", name, process.pid(), logFile);
 		return managed;
+	}
+
+	/**
+	 * Runs the service in a session of its own where {@code setsid} exists
+	 * ({@code setsid} execs, so the pid is kept): a terminal's Ctrl-C then reaches only
+	 * the JVM that owns the service, which stops it after the applications that use it,
+	 * instead of the service dying under them.
+	 */
+	static List<String> inOwnSession(List<String> command) {
+		return SETSID.map(setsid -> Stream.concat(Stream.of(setsid.toString()), command.stream()).toList())
+			.orElse(command);
 	}
 
 	/** Kills every recorded service whose owner JVM is gone, and forgets its pid file. */

@@ -88,6 +88,28 @@ class ManagedProcessTests {
 		assertThat(Files.exists(log)).isTrue();
 	}
 
+	@Test
+	void aServiceRunsInAProcessGroupOfItsOwnSoATerminalCtrlCSparesIt() throws IOException {
+		ManagedProcess process = ManagedProcess.start("group", List.of("sleep", "600"), Map.of(),
+				this.runDir.resolve("group.log"), Duration.ofSeconds(5));
+		try {
+			// setsid runs just after the fork: wait for it rather than read the group too
+			// early.
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(processGroupOf(process.pid())).isEqualTo(process.pid())
+					.isNotEqualTo(processGroupOf(ProcessHandle.current().pid())));
+		}
+		finally {
+			process.close();
+		}
+	}
+
+	/** The fifth field of /proc/PID/stat, after the parenthesised command name. */
+	private static long processGroupOf(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+	}
+
 	private PidFile record(long pid, Instant started, Instant ownerStarted) {
 		return new PidFile(pid, started, "sleep 600", ProcessHandle.current().pid(), ownerStarted);
 	}
