@@ -1,5 +1,6 @@
 package io.rollcall.indexer;
 
+import io.rollcall.indexer.backfill.BackfillCommand;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +28,11 @@ public class IndexerApplication {
                 "server.port", "8081"));
     }
 
+    /** Runs the indexer, or, with {@code --rollcall.backfill.file=...}, a backfill load that then exits. */
     public static void main(String[] args) {
+        if (BackfillCommand.isRequested(args)) {
+            System.exit(BackfillCommand.run(args));
+        }
         builder().run(args);
     }
 }

@@ -14,6 +14,8 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.devstack.junit.DevStack;
+import io.rollcall.schema.event.EventType;
+import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IndexerHarness implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Instant SMS_AT = Instant.parse("2026-02-02T10:00:00Z");
 
     public final ConfigurableApplicationContext context;
     public final ElasticsearchClient elasticsearch;
@@ -100,6 +104,43 @@ public final class IndexerHarness implements AutoCloseable {
         return redis.xadd(keys.liveStream(), fields);
     }
 
+    /**
+     * {@code count} SMS events of contact {@code contactId}, ids {@code <idPrefix>-<n>}: the most
+     * compact valid events, for volume tests. Event {@code n} has revision {@code 1 + n % 3}.
+     */
+    public static List<InteractionEvent> smsEvents(String idPrefix, String contactId, int count) {
+        List<InteractionEvent> events = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            events.add(new InteractionEvent(idPrefix + "-" + n, contactId, "prog-1", null, EventType.SMS_SENT,
+                    SMS_AT, null, null, null, null, 1L + n % 3, null));
+        }
+        return events;
+    }
+
+    /** The sum of the revisions of {@code count} events of {@link #smsEvents}: 1, 2, 3, 1, 2, 3... */
+    public static long smsRevisionSum(int count) {
+        long sum = 0;
+        for (int n = 0; n < count; n++) {
+            sum += 1 + n % 3;
+        }
+        return sum;
+    }
+
+    /** The sum of the {@code revision} field over a tenant's events, computed by Elasticsearch. */
+    public long revisionSum(String tenantId) {
+        try {
+            return Math.round(elasticsearch.search(search -> search
+                    .index(names.events())
+                    .routing(tenantId)
+                    .size(0)
+                    .query(q -> q.term(t -> t.field("tenant_id").value(tenantId)))
+                    .aggregations("revisions", a -> a.sum(sum -> sum.field("revision"))), Void.class)
+                    .aggregations().get("revisions").sum().value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public AppliedNotice awaitApplied(String ticket) {
         await().atMost(TIMEOUT).until(() -> applied.containsKey(ticket));
         return applied.get(ticket);
@@ -118,9 +159,11 @@ public final class IndexerHarness implements AutoCloseable {
         }
     }
 
+    /** The sum of the counters named {@code name} with {@code tags} (whatever their other tags). */
     public double counter(String name, String... tags) {
-        Counter counter = context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+        return context.getBean(MeterRegistry.class).find(name).tags(tags).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @SuppressWarnings("unchecked") // the client wants a class literal; sources are read as plain maps

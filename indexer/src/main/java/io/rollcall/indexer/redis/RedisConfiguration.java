@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * for its blocking reads, so they never queue other commands behind them.
  */
 @Configuration(proxyBeanMethods = false)
-class RedisConfiguration {
+public class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedisClient redisClient(RedisProperties properties) {

@@ -64,6 +64,16 @@ final class ConsumerGroup implements AutoCloseable {
                 XReadArgs.StreamOffset.lastConsumed(stream));
     }
 
+    /**
+     * Up to {@code count} entries this consumer read earlier and has not acknowledged, oldest
+     * first (XREADGROUP from id 0). After a batch was left pending because Elasticsearch was
+     * unavailable, the consumer re-reads them this way instead of waiting claim-idle for XAUTOCLAIM.
+     */
+    @SuppressWarnings("unchecked") // a generic varargs array of one offset, created by the call
+    List<StreamMessage<String, String>> readPending(int count) {
+        return redis.xreadgroup(consumer, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.from(stream, "0"));
+    }
+
     /** Takes over up to {@code max} entries pending for longer than {@code minIdle}, whoever holds them. */
     List<StreamMessage<String, String>> claim(Duration minIdle, int max) {
         List<StreamMessage<String, String>> claimed = new ArrayList<>();
@@ -84,6 +94,19 @@ final class ConsumerGroup implements AutoCloseable {
         if (!ids.isEmpty()) {
             redis.xack(stream, group, ids.toArray(String[]::new));
         }
+    }
+
+    /** The entries of the stream, acknowledged or not (the backfill stream only holds unacknowledged ones). */
+    long length() {
+        return redis.xlen(stream);
+    }
+
+    String stream() {
+        return stream;
+    }
+
+    String group() {
+        return group;
     }
 
     PendingMessages pending() {

@@ -85,11 +85,25 @@ public class BatchApplier {
      * or dead-lettered). The others had items that stayed unavailable and must stay pending.
      */
     public List<String> apply(List<StreamMessage<String, String>> messages) {
+        return apply(messages, false);
+    }
+
+    /**
+     * Applies entries of the backfill stream, exactly as live ones except that they are left out
+     * of the accept-to-visible lag: they waited behind live ingest and the rate cap on purpose.
+     */
+    public List<String> applyBackfill(List<StreamMessage<String, String>> messages) {
+        return apply(messages, true);
+    }
+
+    private List<String> apply(List<StreamMessage<String, String>> messages, boolean backfill) {
         List<String> done = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         for (StreamMessage<String, String> message : messages) {
             try {
-                entries.add(decoder.decode(message));
+                Entry entry = decoder.decode(message);
+                entry.backfill = backfill;
+                entries.add(entry);
             } catch (UndecodableEntryException e) {
                 Map<String, String> fields = message.getBody() == null ? Map.of() : message.getBody();
                 deadLetters.add(new DeadLetter(fields.getOrDefault("tenant", DeadLetter.UNKNOWN), message.getId(),
@@ -262,7 +276,7 @@ public class BatchApplier {
     private void publish(List<Entry> entries, Map<String, Change> changes) {
         Instant now = clock.instant();
         for (Entry entry : entries) {
-            if (!entry.unavailable) {
+            if (!entry.unavailable && !entry.backfill) {
                 lag(entry.entry.kind()).record(Duration.between(entry.entry.acceptedAt(), now));
             }
             if (entry.entry.ticket() != null) {

@@ -22,6 +22,8 @@ final class Entry {
     int dropped;
     int rejected;
     boolean unavailable;
+    /** Read from the backfill stream rather than the live one. */
+    boolean backfill;
 
     Entry(String streamId, StreamEntry entry) {
         this.streamId = streamId;

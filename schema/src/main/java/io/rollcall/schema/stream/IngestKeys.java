@@ -21,6 +21,22 @@ public record IngestKeys(String prefix) {
 		return prefix + "backfill";
 	}
 
+	/**
+	 * The progress of one backfill load (a hash: total, enqueued, applied, errors, last
+	 * line enqueued, timestamps), shared by the loader and the indexer.
+	 */
+	public String backfillProgress(String backfillId) {
+		return prefix + "backfill:" + backfillId;
+	}
+
+	/**
+	 * The invalid lines of one backfill load (a list), each with its line number and
+	 * field.
+	 */
+	public String backfillErrors(String backfillId) {
+		return prefix + "backfill:" + backfillId + ":errors";
+	}
+
 	/** Items Elasticsearch refused for good, with the reason and the original payload. */
 	public String deadLetterStream() {
 		return prefix + "dead-letters";
