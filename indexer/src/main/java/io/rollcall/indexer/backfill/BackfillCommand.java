@@ -20,71 +20,78 @@ import org.springframework.context.annotation.Import;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * The load command: {@code IndexerApplication --rollcall.backfill.file=... --rollcall.backfill.id=...
- * --rollcall.backfill.tenant=...} runs the {@link BackfillLoader} instead of the indexer and
- * exits. It starts only what the loader needs (Redis, validation) from the indexer's own
- * configuration file, so the same {@code rollcall.redis.*} settings apply. See {@code docs/BACKFILL.md}.
+ * The load command:
+ * {@code IndexerApplication --rollcall.backfill.file=... --rollcall.backfill.id=...
+ * --rollcall.backfill.tenant=...} runs the {@link BackfillLoader} instead of the indexer
+ * and exits. It starts only what the loader needs (Redis, validation) from the indexer's
+ * own configuration file, so the same {@code rollcall.redis.*} settings apply. See
+ * {@code docs/BACKFILL.md}.
  */
 public final class BackfillCommand {
 
-    private static final Logger log = LoggerFactory.getLogger(BackfillCommand.class);
-    private static final String FILE_ARGUMENT = "--rollcall.backfill.file=";
+	private static final Logger log = LoggerFactory.getLogger(BackfillCommand.class);
 
-    private BackfillCommand() {
-    }
+	private static final String FILE_ARGUMENT = "--rollcall.backfill.file=";
 
-    /** Whether the command line asks for a load rather than the indexer. */
-    public static boolean isRequested(String... args) {
-        return Arrays.stream(args).anyMatch(arg -> arg.startsWith(FILE_ARGUMENT));
-    }
+	private BackfillCommand() {
+	}
 
-    /**
-     * Runs the load; returns the process exit status: 0 when the whole file is enqueued (invalid
-     * lines are reported, they do not fail the load), 1 when it stopped early (resumable) or
-     * could not start.
-     */
-    public static int run(String... args) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Configuration.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("spring.config.name=rollcall-indexer");
-        try (ConfigurableApplicationContext context = builder.run(args)) {
-            BackfillLoadProperties load = context.getBean(BackfillLoadProperties.class);
-            if (load.file() == null || load.id() == null || load.tenant() == null) {
-                log.error("A load needs --rollcall.backfill.file, --rollcall.backfill.id and --rollcall.backfill.tenant");
-                return 1;
-            }
-            BackfillReport report = context.getBean(BackfillLoader.class).load(load.file(), load.id(), load.tenant());
-            BackfillStatus status = report.status();
-            log.info("Backfill {} enqueued: {} of {} lines valid, {} invalid (listed in {}); follow its progress in {}",
-                    status.id(), status.enqueued(), status.total(), status.errors(),
-                    context.getBean(IngestKeys.class).backfillErrors(status.id()),
-                    context.getBean(IngestKeys.class).backfillProgress(status.id()));
-            return 0;
-        } catch (BackfillStalledException | IllegalArgumentException | UncheckedIOException e) {
-            log.error("Backfill failed: {}", e.getMessage());
-            return 1;
-        }
-    }
+	/** Whether the command line asks for a load rather than the indexer. */
+	public static boolean isRequested(String... args) {
+		return Arrays.stream(args).anyMatch(arg -> arg.startsWith(FILE_ARGUMENT));
+	}
 
-    /**
-     * The loader's beans. Deliberately not a {@code @Configuration}: the indexer application's
-     * component scan must not pick it up.
-     */
-    @Import(RedisConfiguration.class)
-    @EnableConfigurationProperties({RedisProperties.class, BackfillLoadProperties.class})
-    static class Configuration {
+	/**
+	 * Runs the load; returns the process exit status: 0 when the whole file is enqueued
+	 * (invalid lines are reported, they do not fail the load), 1 when it stopped early
+	 * (resumable) or could not start.
+	 */
+	public static int run(String... args) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(Configuration.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("spring.config.name=rollcall-indexer");
+		try (ConfigurableApplicationContext context = builder.run(args)) {
+			BackfillLoadProperties load = context.getBean(BackfillLoadProperties.class);
+			if (load.file() == null || load.id() == null || load.tenant() == null) {
+				log.error(
+						"A load needs --rollcall.backfill.file, --rollcall.backfill.id and --rollcall.backfill.tenant");
+				return 1;
+			}
+			BackfillReport report = context.getBean(BackfillLoader.class).load(load.file(), load.id(), load.tenant());
+			BackfillStatus status = report.status();
+			log.info("Backfill {} enqueued: {} of {} lines valid, {} invalid (listed in {}); follow its progress in {}",
+					status.id(), status.enqueued(), status.total(), status.errors(),
+					context.getBean(IngestKeys.class).backfillErrors(status.id()),
+					context.getBean(IngestKeys.class).backfillProgress(status.id()));
+			return 0;
+		}
+		catch (BackfillStalledException | IllegalArgumentException | UncheckedIOException e) {
+			log.error("Backfill failed: {}", e.getMessage());
+			return 1;
+		}
+	}
 
-        @Bean
-        LocalValidatorFactoryBean validator() {
-            return new LocalValidatorFactoryBean();
-        }
+	/**
+	 * The loader's beans. Deliberately not a {@code @Configuration}: the indexer
+	 * application's component scan must not pick it up.
+	 */
+	@Import(RedisConfiguration.class)
+	@EnableConfigurationProperties({ RedisProperties.class, BackfillLoadProperties.class })
+	static class Configuration {
 
-        @Bean
-        BackfillLoader backfillLoader(RedisClient client, IngestKeys keys, Validator validator,
-                BackfillLoadProperties properties) {
-            return new BackfillLoader(client, keys, validator, properties, Clock.systemUTC());
-        }
-    }
+		@Bean
+		LocalValidatorFactoryBean validator() {
+			return new LocalValidatorFactoryBean();
+		}
+
+		@Bean
+		BackfillLoader backfillLoader(RedisClient client, IngestKeys keys, Validator validator,
+				BackfillLoadProperties properties) {
+			return new BackfillLoader(client, keys, validator, properties, Clock.systemUTC());
+		}
+
+	}
+
 }

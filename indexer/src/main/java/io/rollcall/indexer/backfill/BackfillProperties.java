@@ -6,12 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the indexer consumes the backfill stream. It is read only in a cycle where the live stream
- * had nothing, and at most at this rate, so a history load never delays live writes and leaves
- * Elasticsearch headroom for the dashboards.
+ * How the indexer consumes the backfill stream. It is read only in a cycle where the live
+ * stream had nothing, and at most at this rate, so a history load never delays live
+ * writes and leaves Elasticsearch headroom for the dashboards.
  *
- * @param maxEventsPerSecond the most backfill events per second one replica applies (a token
- *        bucket of one second's capacity, so short bursts up to this many events are allowed)
+ * @param maxEventsPerSecond the most backfill events per second one replica applies (a
+ * token bucket of one second's capacity, so short bursts up to this many events are
+ * allowed)
  */
 @Validated
 @ConfigurationProperties("rollcall.indexer.backfill")

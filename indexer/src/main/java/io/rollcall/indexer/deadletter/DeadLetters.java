@@ -9,29 +9,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends to {@link IngestKeys#deadLetterStream()}. The dead letter is written before the
- * original entry is acknowledged, so a crash in between re-delivers the entry (a duplicate dead
- * letter at worst), never loses the item. The stream is not trimmed by the indexer: it only
- * grows with items that need a human, and operators drain it.
+ * original entry is acknowledged, so a crash in between re-delivers the entry (a
+ * duplicate dead letter at worst), never loses the item. The stream is not trimmed by the
+ * indexer: it only grows with items that need a human, and operators drain it.
  */
 @Component
 public class DeadLetters {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final IngestKeys keys;
-    private final MeterRegistry registry;
+	private final StatefulRedisConnection<String, String> connection;
 
-    public DeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
-        this.connection = connection;
-        this.keys = keys;
-        this.registry = registry;
-    }
+	private final IngestKeys keys;
 
-    public void add(DeadLetter letter) {
-        connection.sync().xadd(keys.deadLetterStream(), letter.toFields());
-        registry.counter("rollcall.indexer.dead.letters", "kind", letter.kind()).increment();
-        log.warn("Dead-lettered an item of entry {} (tenant {}, {}): {}", letter.entryId(), letter.tenantId(),
-                letter.kind(), letter.reason());
-    }
+	private final MeterRegistry registry;
+
+	public DeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
+		this.connection = connection;
+		this.keys = keys;
+		this.registry = registry;
+	}
+
+	public void add(DeadLetter letter) {
+		connection.sync().xadd(keys.deadLetterStream(), letter.toFields());
+		registry.counter("rollcall.indexer.dead.letters", "kind", letter.kind()).increment();
+		log.warn("Dead-lettered an item of entry {} (tenant {}, {}): {}", letter.entryId(), letter.tenantId(),
+				letter.kind(), letter.reason());
+	}
+
 }

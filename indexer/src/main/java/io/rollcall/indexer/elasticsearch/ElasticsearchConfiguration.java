@@ -17,25 +17,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
-    @Bean(destroyMethod = "close")
-    Rest5Client elasticsearchRestClient(ElasticsearchProperties properties) {
-        return Rest5Client.builder(properties.url())
-                .setRequestConfigCallback(request -> request
-                        .setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
-                        .setResponseTimeout(Timeout.of(properties.socketTimeout())))
-                .setConnectionConfigCallback(connection -> connection
-                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(properties.socketTimeout())))
-                .build();
-    }
+	@Bean(destroyMethod = "close")
+	Rest5Client elasticsearchRestClient(ElasticsearchProperties properties) {
+		return Rest5Client.builder(properties.url())
+			.setRequestConfigCallback(
+					request -> request.setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
+						.setResponseTimeout(Timeout.of(properties.socketTimeout())))
+			.setConnectionConfigCallback(
+					connection -> connection.setConnectTimeout(Timeout.of(properties.connectTimeout()))
+						.setSocketTimeout(Timeout.of(properties.socketTimeout())))
+			.build();
+	}
 
-    @Bean
-    ElasticsearchClient elasticsearchClient(Rest5Client restClient) {
-        return new ElasticsearchClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper()));
-    }
+	@Bean
+	ElasticsearchClient elasticsearchClient(Rest5Client restClient) {
+		return new ElasticsearchClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper()));
+	}
 
-    @Bean
-    IndexNames indexNames(ElasticsearchProperties properties) {
-        return new IndexNames(properties.indexPrefix());
-    }
+	@Bean
+	IndexNames indexNames(ElasticsearchProperties properties) {
+		return new IndexNames(properties.indexPrefix());
+	}
+
 }

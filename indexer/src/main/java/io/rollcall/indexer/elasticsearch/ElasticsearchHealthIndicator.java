@@ -11,18 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("elasticsearch")
 class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
 
-    private final ElasticsearchClient client;
+	private final ElasticsearchClient client;
 
-    ElasticsearchHealthIndicator(ElasticsearchClient client) {
-        super("Elasticsearch health check failed");
-        this.client = client;
-    }
+	ElasticsearchHealthIndicator(ElasticsearchClient client) {
+		super("Elasticsearch health check failed");
+		this.client = client;
+	}
 
-    @Override
-    protected void doHealthCheck(Health.Builder builder) throws Exception {
-        HealthResponse health = client.cluster().health();
-        builder.status(health.status() == HealthStatus.Red ? "DOWN" : "UP")
-                .withDetail("cluster", health.clusterName())
-                .withDetail("status", health.status().jsonValue());
-    }
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		HealthResponse health = client.cluster().health();
+		builder.status(health.status() == HealthStatus.Red ? "DOWN" : "UP")
+			.withDetail("cluster", health.clusterName())
+			.withDetail("status", health.status().jsonValue());
+	}
+
 }

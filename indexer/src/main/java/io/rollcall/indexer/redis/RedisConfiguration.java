@@ -10,31 +10,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One {@link RedisClient} with the short command timeout, and one shared connection for the
- * non-blocking commands (ack, publish, incr, xadd). The stream consumer opens its own connection
- * for its blocking reads, so they never queue other commands behind them.
+ * One {@link RedisClient} with the short command timeout, and one shared connection for
+ * the non-blocking commands (ack, publish, incr, xadd). The stream consumer opens its own
+ * connection for its blocking reads, so they never queue other commands behind them.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisConfiguration {
 
-    @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(RedisProperties properties) {
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.commandTimeout());
-        RedisClient client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-                .build());
-        return client;
-    }
+	@Bean(destroyMethod = "shutdown")
+	RedisClient redisClient(RedisProperties properties) {
+		RedisURI uri = RedisURI.create(properties.url());
+		uri.setTimeout(properties.commandTimeout());
+		RedisClient client = RedisClient.create(uri);
+		client.setOptions(
+				ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout())).build());
+		return client;
+	}
 
-    @Bean(destroyMethod = "close")
-    StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
-        return client.connect();
-    }
+	@Bean(destroyMethod = "close")
+	StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
+		return client.connect();
+	}
 
-    @Bean
-    IngestKeys ingestKeys(RedisProperties properties) {
-        return new IngestKeys(properties.keyPrefix());
-    }
+	@Bean
+	IngestKeys ingestKeys(RedisProperties properties) {
+		return new IngestKeys(properties.keyPrefix());
+	}
+
 }

@@ -9,15 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("redis")
 class RedisHealthIndicator extends AbstractHealthIndicator {
 
-    private final StatefulRedisConnection<String, String> connection;
+	private final StatefulRedisConnection<String, String> connection;
 
-    RedisHealthIndicator(StatefulRedisConnection<String, String> connection) {
-        super("Redis health check failed");
-        this.connection = connection;
-    }
+	RedisHealthIndicator(StatefulRedisConnection<String, String> connection) {
+		super("Redis health check failed");
+		this.connection = connection;
+	}
 
-    @Override
-    protected void doHealthCheck(Health.Builder builder) {
-        builder.up().withDetail("ping", connection.sync().ping());
-    }
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		builder.up().withDetail("ping", connection.sync().ping());
+	}
+
 }

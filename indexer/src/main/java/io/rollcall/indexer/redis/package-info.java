@@ -1,2 +1,5 @@
-/** The Lettuce client, built from the shared {@code rollcall.redis.*} keys, and its health. */
+/**
+ * The Lettuce client, built from the shared {@code rollcall.redis.*} keys, and its
+ * health.
+ */
 package io.rollcall.indexer.redis;

@@ -17,104 +17,128 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * This replica's view of the consumer group on one stream, on a connection of its own: blocking
- * reads would otherwise hold up every command queued behind them on a shared connection.
+ * This replica's view of the consumer group on one stream, on a connection of its own:
+ * blocking reads would otherwise hold up every command queued behind them on a shared
+ * connection.
  */
 final class ConsumerGroup implements AutoCloseable {
 
-    private static final int CLAIM_PAGE = 100;
+	private static final int CLAIM_PAGE = 100;
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
-    private final String stream;
-    private final String group;
-    private final Consumer<String> consumer;
+	private final StatefulRedisConnection<String, String> connection;
 
-    ConsumerGroup(RedisClient client, String stream, String group, String consumerName, Duration timeout) {
-        this.connection = client.connect();
-        this.connection.setTimeout(timeout);
-        this.redis = connection.sync();
-        this.stream = stream;
-        this.group = group;
-        this.consumer = Consumer.from(group, consumerName);
-    }
+	private final RedisCommands<String, String> redis;
 
-    /**
-     * Creates the group (and the stream) unless it exists. It starts at the beginning of the
-     * stream, not at {@code $}: entries the api wrote before the first indexer started are indexed too.
-     */
-    void create() {
-        try {
-            redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), group, XGroupCreateArgs.Builder.mkstream());
-        } catch (RedisBusyException e) {
-            // BUSYGROUP: another replica (or an earlier start) created it.
-        }
-    }
+	private final String stream;
 
-    /** Whether {@code e} says the group (or the stream) is gone, e.g. after a FLUSHALL. */
-    static boolean isNoGroup(RuntimeException e) {
-        return e instanceof RedisCommandExecutionException && e.getMessage() != null && e.getMessage().startsWith("NOGROUP");
-    }
+	private final String group;
 
-    /** New entries for this consumer, waiting up to {@code block} (at least 1 ms: 0 would mean forever). */
-    @SuppressWarnings("unchecked") // a generic varargs array of one offset, created by the call
-    List<StreamMessage<String, String>> read(int count, Duration block) {
-        long millis = Math.max(1, block.toMillis());
-        return redis.xreadgroup(consumer, XReadArgs.Builder.count(count).block(millis),
-                XReadArgs.StreamOffset.lastConsumed(stream));
-    }
+	private final Consumer<String> consumer;
 
-    /**
-     * Up to {@code count} entries this consumer read earlier and has not acknowledged, oldest
-     * first (XREADGROUP from id 0). After a batch was left pending because Elasticsearch was
-     * unavailable, the consumer re-reads them this way instead of waiting claim-idle for XAUTOCLAIM.
-     */
-    @SuppressWarnings("unchecked") // a generic varargs array of one offset, created by the call
-    List<StreamMessage<String, String>> readPending(int count) {
-        return redis.xreadgroup(consumer, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.from(stream, "0"));
-    }
+	ConsumerGroup(RedisClient client, String stream, String group, String consumerName, Duration timeout) {
+		this.connection = client.connect();
+		this.connection.setTimeout(timeout);
+		this.redis = connection.sync();
+		this.stream = stream;
+		this.group = group;
+		this.consumer = Consumer.from(group, consumerName);
+	}
 
-    /** Takes over up to {@code max} entries pending for longer than {@code minIdle}, whoever holds them. */
-    List<StreamMessage<String, String>> claim(Duration minIdle, int max) {
-        List<StreamMessage<String, String>> claimed = new ArrayList<>();
-        String cursor = "0-0";
-        do {
-            ClaimedMessages<String, String> page = redis.xautoclaim(stream, new XAutoClaimArgs<String>()
-                    .consumer(consumer)
-                    .minIdleTime(minIdle)
-                    .startId(cursor)
-                    .count(Math.min(CLAIM_PAGE, max - claimed.size())));
-            claimed.addAll(page.getMessages());
-            cursor = page.getId();
-        } while (!"0-0".equals(cursor) && claimed.size() < max);
-        return claimed;
-    }
+	/**
+	 * Creates the group (and the stream) unless it exists. It starts at the beginning of
+	 * the stream, not at {@code $}: entries the api wrote before the first indexer
+	 * started are indexed too.
+	 */
+	void create() {
+		try {
+			redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0-0"), group, XGroupCreateArgs.Builder.mkstream());
+		}
+		catch (RedisBusyException e) {
+			// BUSYGROUP: another replica (or an earlier start) created it.
+		}
+	}
 
-    void ack(List<String> ids) {
-        if (!ids.isEmpty()) {
-            redis.xack(stream, group, ids.toArray(String[]::new));
-        }
-    }
+	/**
+	 * Whether {@code e} says the group (or the stream) is gone, e.g. after a FLUSHALL.
+	 */
+	static boolean isNoGroup(RuntimeException e) {
+		return e instanceof RedisCommandExecutionException && e.getMessage() != null
+				&& e.getMessage().startsWith("NOGROUP");
+	}
 
-    /** The entries of the stream, acknowledged or not (the backfill stream only holds unacknowledged ones). */
-    long length() {
-        return redis.xlen(stream);
-    }
+	/**
+	 * New entries for this consumer, waiting up to {@code block} (at least 1 ms: 0 would
+	 * mean forever).
+	 */
+	@SuppressWarnings("unchecked") // a generic varargs array of one offset, created by
+									// the call
+	List<StreamMessage<String, String>> read(int count, Duration block) {
+		long millis = Math.max(1, block.toMillis());
+		return redis.xreadgroup(consumer, XReadArgs.Builder.count(count).block(millis),
+				XReadArgs.StreamOffset.lastConsumed(stream));
+	}
 
-    String stream() {
-        return stream;
-    }
+	/**
+	 * Up to {@code count} entries this consumer read earlier and has not acknowledged,
+	 * oldest first (XREADGROUP from id 0). After a batch was left pending because
+	 * Elasticsearch was unavailable, the consumer re-reads them this way instead of
+	 * waiting claim-idle for XAUTOCLAIM.
+	 */
+	@SuppressWarnings("unchecked") // a generic varargs array of one offset, created by
+									// the call
+	List<StreamMessage<String, String>> readPending(int count) {
+		return redis.xreadgroup(consumer, XReadArgs.Builder.count(count), XReadArgs.StreamOffset.from(stream, "0"));
+	}
 
-    String group() {
-        return group;
-    }
+	/**
+	 * Takes over up to {@code max} entries pending for longer than {@code minIdle},
+	 * whoever holds them.
+	 */
+	List<StreamMessage<String, String>> claim(Duration minIdle, int max) {
+		List<StreamMessage<String, String>> claimed = new ArrayList<>();
+		String cursor = "0-0";
+		do {
+			ClaimedMessages<String, String> page = redis.xautoclaim(stream,
+					new XAutoClaimArgs<String>().consumer(consumer)
+						.minIdleTime(minIdle)
+						.startId(cursor)
+						.count(Math.min(CLAIM_PAGE, max - claimed.size())));
+			claimed.addAll(page.getMessages());
+			cursor = page.getId();
+		}
+		while (!"0-0".equals(cursor) && claimed.size() < max);
+		return claimed;
+	}
 
-    PendingMessages pending() {
-        return redis.xpending(stream, group);
-    }
+	void ack(List<String> ids) {
+		if (!ids.isEmpty()) {
+			redis.xack(stream, group, ids.toArray(String[]::new));
+		}
+	}
 
-    @Override
-    public void close() {
-        connection.close();
-    }
+	/**
+	 * The entries of the stream, acknowledged or not (the backfill stream only holds
+	 * unacknowledged ones).
+	 */
+	long length() {
+		return redis.xlen(stream);
+	}
+
+	String stream() {
+		return stream;
+	}
+
+	String group() {
+		return group;
+	}
+
+	PendingMessages pending() {
+		return redis.xpending(stream, group);
+	}
+
+	@Override
+	public void close() {
+		connection.close();
+	}
+
 }

@@ -10,29 +10,25 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the indexer consumes the ingest stream.
  *
- * @param consumerName this replica's consumer name in the group; empty means host name plus a
- *        random suffix, so that two replicas (or a restarted one) never share a name and a dead
- *        replica's pending entries are claimed by the others
+ * @param consumerName this replica's consumer name in the group; empty means host name
+ * plus a random suffix, so that two replicas (or a restarted one) never share a name and
+ * a dead replica's pending entries are claimed by the others
  * @param batch when a batch is cut
- * @param claimIdle how long an entry may stay pending (read, not acknowledged) before another
- *        replica claims it: longer than the slowest batch, short enough to bound the delay a
- *        crashed replica adds
+ * @param claimIdle how long an entry may stay pending (read, not acknowledged) before
+ * another replica claims it: longer than the slowest batch, short enough to bound the
+ * delay a crashed replica adds
  */
 @Validated
 @ConfigurationProperties("rollcall.indexer")
-public record StreamProperties(
-        @DefaultValue("") String consumerName,
-        @DefaultValue @Valid Batch batch,
-        @DefaultValue("30s") Duration claimIdle) {
+public record StreamProperties(@DefaultValue("") String consumerName, @DefaultValue @Valid Batch batch,
+		@DefaultValue("30s") Duration claimIdle) {
 
-    /**
-     * @param maxItems a batch is cut once it holds this many items (events, contacts or removals);
-     *        5,000-document bulks are where Elasticsearch throughput levels off
-     * @param maxAge a batch is cut this long after its first entry arrived; also the longest a
-     *        blocking read waits, so it bounds the latency a quiet stream adds
-     */
-    public record Batch(
-            @DefaultValue("5000") @Min(1) int maxItems,
-            @DefaultValue("100ms") Duration maxAge) {
-    }
+	/**
+	 * @param maxItems a batch is cut once it holds this many items (events, contacts or
+	 * removals); 5,000-document bulks are where Elasticsearch throughput levels off
+	 * @param maxAge a batch is cut this long after its first entry arrived; also the
+	 * longest a blocking read waits, so it bounds the latency a quiet stream adds
+	 */
+	public record Batch(@DefaultValue("5000") @Min(1) int maxItems, @DefaultValue("100ms") Duration maxAge) {
+	}
 }

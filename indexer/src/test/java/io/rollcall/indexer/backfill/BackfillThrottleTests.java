@@ -6,15 +6,17 @@ import org.junit.jupiter.api.Test;
 
 class BackfillThrottleTests {
 
-    @Test
-    void allowsOneSecondOfEventsThenNothingUntilTheDebtIsRepaid() {
-        BackfillThrottle throttle = new BackfillThrottle(new BackfillProperties(1_000));
+	@Test
+	void allowsOneSecondOfEventsThenNothingUntilTheDebtIsRepaid() {
+		BackfillThrottle throttle = new BackfillThrottle(new BackfillProperties(1_000));
 
-        assertThat(throttle.allowance()).isEqualTo(1_000);
-        throttle.consumed(400);
-        assertThat(throttle.allowance()).isBetween(600L, 1_000L);
-        // A whole entry read with the last tokens: the bucket goes into debt, the allowance is 0.
-        throttle.consumed(5_000);
-        assertThat(throttle.allowance()).isZero();
-    }
+		assertThat(throttle.allowance()).isEqualTo(1_000);
+		throttle.consumed(400);
+		assertThat(throttle.allowance()).isBetween(600L, 1_000L);
+		// A whole entry read with the last tokens: the bucket goes into debt, the
+		// allowance is 0.
+		throttle.consumed(5_000);
+		assertThat(throttle.allowance()).isZero();
+	}
+
 }

@@ -29,76 +29,96 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An indexer process killed with SIGKILL in the middle of a 200,000-event stream: what it had
- * read and not acknowledged is claimed by another replica, and the final count is exact.
+ * An indexer process killed with SIGKILL in the middle of a 200,000-event stream: what it
+ * had read and not acknowledged is claimed by another replica, and the final count is
+ * exact.
  */
 @DevStackTest
 class IndexerCrashIntegrationTests {
 
-    private static final int ENTRIES = 200;
-    private static final int EVENTS_PER_ENTRY = 1_000;
-    private static final int TOTAL = ENTRIES * EVENTS_PER_ENTRY;
+	private static final int ENTRIES = 200;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+	private static final int EVENTS_PER_ENTRY = 1_000;
 
-    @Test
-    void anIndexerKilledMidStreamLosesNothingAndDuplicatesNothing(DevStack stack) throws Exception {
-        IngestKeys keys = new IngestKeys(stack.redisKeyPrefix());
-        RedisClient redisClient = RedisClient.create(stack.redisUrl());
-        try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
-            for (int entry = 0; entry < ENTRIES; entry++) {
-                String body = json.writeValueAsString(IndexerHarness.smsEvents("ev-" + entry, "c" + entry % 50,
-                        EVENTS_PER_ENTRY));
-                redis.sync().xadd(keys.liveStream(),
-                        new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.now(), body).toFields());
-            }
-        } finally {
-            redisClient.shutdown();
-        }
+	private static final int TOTAL = ENTRIES * EVENTS_PER_ENTRY;
 
-        Process doomed = startIndexerProcess(stack);
-        long countAtKill;
-        try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                    .until(() -> count(stack) >= 20_000);
-        } finally {
-            doomed.destroyForcibly();
-            doomed.waitFor();
-        }
-        countAtKill = count(stack);
-        assertThat(countAtKill).as("events indexed when the process was killed").isBetween(20_000L, TOTAL - 1L);
+	private final JsonMapper json = JsonMapper.builder().build();
 
-        try (IndexerHarness replica = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "2s"))) {
-            await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
-                    .until(() -> replica.countEvents("acme") == TOTAL && replica.pendingCount() == 0);
-            assertThat(replica.countEvents("acme")).isEqualTo(TOTAL);
-            assertThat(replica.revisionSum("acme")).isEqualTo(ENTRIES * IndexerHarness.smsRevisionSum(EVENTS_PER_ENTRY));
-            assertThat(replica.pendingCount()).isZero();
-        }
-    }
+	private final HttpClient http = HttpClient.newHttpClient();
 
-    /** The indexer in a JVM of its own, on this test's classpath and devstack, logging to target/. */
-    private static Process startIndexerProcess(DevStack stack) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                // C1 only: the process must start fast, it is killed after a few seconds of work.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), IndexerApplication.class.getName()));
-        stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
-        command.add("--server.port=0");
-        command.add("--rollcall.indexer.consumer-name=doomed");
-        Path log = Files.createDirectories(Path.of("target")).resolve("indexer-crash-process.log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
+	@Test
+	void anIndexerKilledMidStreamLosesNothingAndDuplicatesNothing(DevStack stack) throws Exception {
+		IngestKeys keys = new IngestKeys(stack.redisKeyPrefix());
+		RedisClient redisClient = RedisClient.create(stack.redisUrl());
+		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+			for (int entry = 0; entry < ENTRIES; entry++) {
+				String body = json
+					.writeValueAsString(IndexerHarness.smsEvents("ev-" + entry, "c" + entry % 50, EVENTS_PER_ENTRY));
+				redis.sync()
+					.xadd(keys.liveStream(),
+							new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.now(), body).toFields());
+			}
+		}
+		finally {
+			redisClient.shutdown();
+		}
 
-    /** The tenant's event count, straight from Elasticsearch (the indexer under test runs elsewhere). */
-    private long count(DevStack stack) throws IOException, InterruptedException {
-        String index = new IndexNames(stack.indexPrefix()).events();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(stack.elasticsearchUrl() + "/" + index + "/_count?routing=acme")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("count answered " + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body()).get("count").asLong();
-    }
+		Process doomed = startIndexerProcess(stack);
+		long countAtKill;
+		try {
+			await().atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(50))
+				.ignoreExceptions()
+				.until(() -> count(stack) >= 20_000);
+		}
+		finally {
+			doomed.destroyForcibly();
+			doomed.waitFor();
+		}
+		countAtKill = count(stack);
+		assertThat(countAtKill).as("events indexed when the process was killed").isBetween(20_000L, TOTAL - 1L);
+
+		try (IndexerHarness replica = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "2s"))) {
+			await().atMost(Duration.ofSeconds(120))
+				.ignoreExceptions()
+				.until(() -> replica.countEvents("acme") == TOTAL && replica.pendingCount() == 0);
+			assertThat(replica.countEvents("acme")).isEqualTo(TOTAL);
+			assertThat(replica.revisionSum("acme"))
+				.isEqualTo(ENTRIES * IndexerHarness.smsRevisionSum(EVENTS_PER_ENTRY));
+			assertThat(replica.pendingCount()).isZero();
+		}
+	}
+
+	/**
+	 * The indexer in a JVM of its own, on this test's classpath and devstack, logging to
+	 * target/.
+	 */
+	private static Process startIndexerProcess(DevStack stack) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+				// C1 only: the process must start fast, it is killed after a few seconds
+				// of work.
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				IndexerApplication.class.getName()));
+		stack.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+		command.add("--server.port=0");
+		command.add("--rollcall.indexer.consumer-name=doomed");
+		Path log = Files.createDirectories(Path.of("target")).resolve("indexer-crash-process.log");
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	/**
+	 * The tenant's event count, straight from Elasticsearch (the indexer under test runs
+	 * elsewhere).
+	 */
+	private long count(DevStack stack) throws IOException, InterruptedException {
+		String index = new IndexNames(stack.indexPrefix()).events();
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create(stack.elasticsearchUrl() + "/" + index + "/_count?routing=acme"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("count answered " + response.statusCode() + ": " + response.body());
+		}
+		return json.readTree(response.body()).get("count").asLong();
+	}
+
 }

@@ -20,50 +20,52 @@ import org.junit.jupiter.api.Test;
 @DevStackTest
 class StreamConsumerIntegrationTests {
 
-    private static final Instant AT = Instant.parse("2026-02-02T10:00:00Z");
+	private static final Instant AT = Instant.parse("2026-02-02T10:00:00Z");
 
-    private IndexerHarness indexer;
+	private IndexerHarness indexer;
 
-    @AfterEach
-    void stop() {
-        if (indexer != null) {
-            indexer.close();
-        }
-    }
+	@AfterEach
+	void stop() {
+		if (indexer != null) {
+			indexer.close();
+		}
+	}
 
-    @Test
-    void entriesReadByAReplicaThatDiedAreClaimedAndAppliedByAnother(DevStack stack) {
-        indexer = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "1s"));
-        // Stop this replica's consumer loop: the "dead replica" below must be the only reader first.
-        indexer.context.getBean(StreamConsumer.class).stop();
-        String ticket = indexer.send(EntryKind.EVENTS, "acme", List.of(event("orphan")));
-        @SuppressWarnings("unchecked")
-        List<StreamMessage<String, String>> read = indexer.redis.xreadgroup(
-                Consumer.from(indexer.keys.consumerGroup(), "dead-replica"),
-                XReadArgs.StreamOffset.lastConsumed(indexer.keys.liveStream()));
-        assertThat(read).hasSize(1);
-        assertThat(indexer.pendingCount()).isEqualTo(1);
+	@Test
+	void entriesReadByAReplicaThatDiedAreClaimedAndAppliedByAnother(DevStack stack) {
+		indexer = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "1s"));
+		// Stop this replica's consumer loop: the "dead replica" below must be the only
+		// reader first.
+		indexer.context.getBean(StreamConsumer.class).stop();
+		String ticket = indexer.send(EntryKind.EVENTS, "acme", List.of(event("orphan")));
+		@SuppressWarnings("unchecked")
+		List<StreamMessage<String, String>> read = indexer.redis.xreadgroup(
+				Consumer.from(indexer.keys.consumerGroup(), "dead-replica"),
+				XReadArgs.StreamOffset.lastConsumed(indexer.keys.liveStream()));
+		assertThat(read).hasSize(1);
+		assertThat(indexer.pendingCount()).isEqualTo(1);
 
-        indexer.context.getBean(StreamConsumer.class).start();
+		indexer.context.getBean(StreamConsumer.class).start();
 
-        assertThat(indexer.awaitApplied(ticket).applied()).isTrue();
-        assertThat(indexer.countEvents("acme")).isEqualTo(1);
-        assertThat(indexer.pendingCount()).isZero();
-    }
+		assertThat(indexer.awaitApplied(ticket).applied()).isTrue();
+		assertThat(indexer.countEvents("acme")).isEqualTo(1);
+		assertThat(indexer.pendingCount()).isZero();
+	}
 
-    @Test
-    void theConsumerGroupIsCreatedAgainWhenRedisLosesIt(DevStack stack) {
-        indexer = IndexerHarness.start(stack);
-        indexer.apply(EntryKind.EVENTS, "acme", List.of(event("before")));
+	@Test
+	void theConsumerGroupIsCreatedAgainWhenRedisLosesIt(DevStack stack) {
+		indexer = IndexerHarness.start(stack);
+		indexer.apply(EntryKind.EVENTS, "acme", List.of(event("before")));
 
-        indexer.redis.flushall();
+		indexer.redis.flushall();
 
-        assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("after"))).applied()).isTrue();
-        assertThat(indexer.countEvents("acme")).isEqualTo(2);
-    }
+		assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("after"))).applied()).isTrue();
+		assertThat(indexer.countEvents("acme")).isEqualTo(2);
+	}
 
-    private static InteractionEvent event(String id) {
-        return new InteractionEvent(id, "c1", "prog-1", "lesson-1", EventType.LESSON_STARTED, AT, null, null, null, null,
-                null, null);
-    }
+	private static InteractionEvent event(String id) {
+		return new InteractionEvent(id, "c1", "prog-1", "lesson-1", EventType.LESSON_STARTED, AT, null, null, null,
+				null, null, null);
+	}
+
 }

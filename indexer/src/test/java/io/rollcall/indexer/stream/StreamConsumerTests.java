@@ -6,10 +6,11 @@ import org.junit.jupiter.api.Test;
 
 class StreamConsumerTests {
 
-    @Test
-    void countsTheObjectsOfABodyArrayWithoutDecodingIt() {
-        assertThat(StreamConsumer.count("[]")).isZero();
-        assertThat(StreamConsumer.count("[{\"a\":1},{\"b\":{\"c\":[{}]}}]")).isEqualTo(2);
-        assertThat(StreamConsumer.count("[{\"a\":\"{not an object}\\\"{\"},{}]")).isEqualTo(2);
-    }
+	@Test
+	void countsTheObjectsOfABodyArrayWithoutDecodingIt() {
+		assertThat(StreamConsumer.count("[]")).isZero();
+		assertThat(StreamConsumer.count("[{\"a\":1},{\"b\":{\"c\":[{}]}}]")).isEqualTo(2);
+		assertThat(StreamConsumer.count("[{\"a\":\"{not an object}\\\"{\"},{}]")).isEqualTo(2);
+	}
+
 }
