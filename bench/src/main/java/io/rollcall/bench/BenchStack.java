@@ -36,10 +36,13 @@ final class BenchStack implements AutoCloseable {
 
 	private final URI api;
 
-	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, DevIssuer issuer,
+	private final IngestBacklog backlog;
+
+	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
 			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api) {
 		this.launcher = launcher;
 		this.elasticsearch = elasticsearch;
+		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
 		this.issuer = issuer;
 		this.indexer = indexer;
 		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
@@ -64,8 +67,8 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
-			return new BenchStack(launcher, elasticsearch, issuer, launcher.run(IndexerApplication.builder(), indexer),
-					launcher.run(ApiApplication.builder(), api));
+			return new BenchStack(launcher, elasticsearch, redis, issuer,
+					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api));
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
@@ -92,6 +95,10 @@ final class BenchStack implements AutoCloseable {
 	/** A fresh access token of the tenant's admin client (all scopes). */
 	String token(Tenant tenant) {
 		return this.issuer.token(tenant.clientId(), tenant.secret());
+	}
+
+	IngestBacklog backlog() {
+		return this.backlog;
 	}
 
 	MeterRegistry indexerMeters() {

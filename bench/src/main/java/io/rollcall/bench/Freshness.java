@@ -51,6 +51,8 @@ final class Freshness {
 		List<List<InteractionEvent>> requests = requests(dataset.small().events(), rate, time);
 		String token = this.stack.token(Tenant.OTHER);
 		MeterRegistry meters = this.stack.indexerMeters();
+		// Earlier phases' last samples are recorded after their events turn searchable.
+		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
 		meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timers().forEach(meters::remove);
 		long period = TimeUnit.SECONDS.toNanos(1) / REQUESTS_PER_SECOND;
 		AtomicLong sent = new AtomicLong();
@@ -72,6 +74,7 @@ final class Freshness {
 		Throughput offered = new Throughput(sent.get(), Duration.ofNanos(System.nanoTime() - start));
 		this.direct.awaitCount(this.stack.indices().events(), Tenant.OTHER,
 				dataset.small().events().size() + sent.get(), VISIBLE_TIMEOUT);
+		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
 		Timer lag = meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timer();
 		if (lag == null) {
 			throw new IllegalStateException("the indexer recorded no " + BenchStack.VISIBLE_LAG);
