@@ -8,12 +8,10 @@ import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Runs the whole of Rollcall on this machine: Elasticsearch, Redis and the dev OAuth2
@@ -34,7 +32,7 @@ public final class LocalStack {
 
 	static final int API_PORT = 8080;
 
-	private final Deque<AutoCloseable> started = new ArrayDeque<>();
+	private final Launcher launcher = new Launcher();
 
 	private LocalStack() {
 	}
@@ -42,36 +40,31 @@ public final class LocalStack {
 	public static void main(String[] args) throws InterruptedException {
 		boolean fresh = List.of(args).contains("--fresh");
 		LocalStack stack = new LocalStack();
-		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "rollcall-stack-shutdown"));
+		Runtime.getRuntime().addShutdownHook(new Thread(stack.launcher::close, "rollcall-stack-shutdown"));
 		stack.start(fresh);
 		new CountDownLatch(1).await();
 	}
 
 	private void start(boolean fresh) {
 		Path elasticsearchDir = ElasticsearchOptions.defaultNodeDir();
-		ElasticsearchNode elasticsearch = keep(
-				ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
-		RedisServer redis = keep(RedisServer.start(RedisOptions.appendOnly(redisDir(elasticsearchDir, fresh))));
-		DevIssuer issuer = keep(DevIssuer.start(ISSUER_PORT));
+		ElasticsearchNode elasticsearch = launcher
+			.keep(ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
+		RedisServer redis = launcher
+			.keep(RedisServer.start(RedisOptions.appendOnly(redisDir(elasticsearchDir, fresh))));
+		DevIssuer issuer = launcher.keep(DevIssuer.start(ISSUER_PORT));
 		Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(), "rollcall.redis.url",
 				redis.url());
-		keep(run(IndexerApplication.builder(), services, Map.of("server.port", Integer.toString(INDEXER_PORT))));
-		keep(run(ApiApplication.builder(), services, Map.of("server.port", Integer.toString(API_PORT),
-				"rollcall.security.issuer-uri", issuer.issuerUri().toString())));
+		launcher.run(IndexerApplication.builder(), with(services, "server.port", Integer.toString(INDEXER_PORT)));
+		Map<String, String> api = with(services, "server.port", Integer.toString(API_PORT));
+		api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		launcher.run(ApiApplication.builder(), api);
 		printWelcome(elasticsearch, redis, issuer);
 	}
 
-	/**
-	 * Runs an application with {@code services} and {@code own} as command-line
-	 * arguments: they outrank every config file, unlike the builder's default properties.
-	 */
-	private static AutoCloseable run(SpringApplicationBuilder application, Map<String, String> services,
-			Map<String, String> own) {
-		String[] args = java.util.stream.Stream.of(services, own)
-			.flatMap(map -> map.entrySet().stream())
-			.map(property -> "--" + property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new);
-		return application.run(args);
+	private static Map<String, String> with(Map<String, String> services, String key, String value) {
+		Map<String, String> properties = new LinkedHashMap<>(services);
+		properties.put(key, value);
+		return properties;
 	}
 
 	private static Path redisDir(Path elasticsearchDir, boolean fresh) {
@@ -80,23 +73,6 @@ public final class LocalStack {
 			org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());
 		}
 		return dir;
-	}
-
-	private <T extends AutoCloseable> T keep(T service) {
-		started.push(service);
-		return service;
-	}
-
-	private synchronized void stop() {
-		while (!started.isEmpty()) {
-			AutoCloseable service = started.pop();
-			try {
-				service.close();
-			}
-			catch (Exception ex) {
-				System.err.println("Could not stop " + service + ": " + ex);
-			}
-		}
 	}
 
 	private static void printWelcome(ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer) {

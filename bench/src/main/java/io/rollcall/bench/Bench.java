@@ -1,0 +1,123 @@
+package io.rollcall.bench;
+
+import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark of issues #3 and #4: starts its own stack on loopback, generates the
+ * dataset, runs the scenarios in order (each bounded in requests and time) and writes
+ * medians and ratios of this one run to {@code bench/target/bench-results.md}. See
+ * {@code docs/PERFORMANCE.md} for the command and what each scenario measures.
+ */
+public final class Bench {
+
+	static final String COMMAND = "./mvnw -q -pl bench -am test-compile exec:java";
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) {
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		run(options);
+	}
+
+	static void run(BenchOptions options) {
+		Report report = new Report(options.output());
+		Machine machine = Machine.current();
+		report.line("# Rollcall benchmark results\n");
+		report.line("- Run: " + Instant.now() + ", command `" + command(options) + "`");
+		report.line("- Machine: " + machine.processors() + " CPUs, " + machine.memory() + " RAM, " + machine.os()
+				+ ", JDK " + machine.jdk() + "; load average at start " + machine.loadAverage());
+		report.line("- Elasticsearch " + ElasticsearchNode.version() + ", heap " + options.elasticsearchHeap()
+				+ ", 1 shard; Redis, dev issuer, indexer and api on loopback, the apps in the benchmark's JVM");
+		long generating = System.nanoTime();
+		Dataset dataset = Dataset.generate(options.events());
+		report.line("- Dataset: " + dataset.describe() + " (generated in "
+				+ seconds(Duration.ofNanos(System.nanoTime() - generating)) + ")");
+		JsonHttp http = new JsonHttp();
+		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap())) {
+			DirectElasticsearch direct = new DirectElasticsearch(http, stack.elasticsearchUrl());
+			ingest(report, new RawBulk(stack.elasticsearchUrl(), direct, stack.indices()).run(dataset),
+					new EndToEndIngest(stack, http, direct).run(dataset));
+			freshness(report,
+					new Freshness(stack, http, direct).run(dataset, options.freshnessRate(), options.freshnessTime()));
+			removals(report, new ContactRemovals(stack, http, direct).run(dataset, options.removals()));
+			dashboards(report, new DashboardLatency(stack, http, direct).run(DashboardQuery.all(), options.warmup(),
+					options.iterations()));
+		}
+		report.line("\nLoad average at the end: " + Machine.currentLoadAverage() + ". Results: " + report.output());
+	}
+
+	private static void ingest(Report report, Throughput raw, Throughput endToEnd) {
+		double ratio = endToEnd.eventsPerSecond() / raw.eventsPerSecond();
+		report.heading("Ingest (issue #3)");
+		report.table(List.of("scenario", "result", "target"), List.of(
+				List.of("a. raw bulk into Elasticsearch (5,000-doc bulks, 2 clients)", raw.toString(), "baseline"),
+				List.of("b. end-to-end: POST /v1/events (5,000-event batches, 2 clients) until searchable",
+						endToEnd.toString(), ""),
+				List.of("ratio end-to-end / raw", String.format(Locale.ROOT, "%.2f", ratio),
+						"≥ 0.6 " + verdict(ratio >= 0.6))));
+	}
+
+	private static void freshness(Report report, Freshness.Result result) {
+		report.heading("Freshness (issue #3): accept → visible under steady load");
+		report.line("Measured by the indexer's `" + BenchStack.VISIBLE_LAG
+				+ "` timer (one sample per write request), read from its registry in this JVM.\n");
+		report.table(List.of("sent", "samples", "p50", "p95", "p99", "max", "target p99 ≤ 1.5 s"),
+				List.of(List.of(result.sent().toString(), Long.toString(result.samples()),
+						Latencies.millis(result.p50()), Latencies.millis(result.p95()), Latencies.millis(result.p99()),
+						Latencies.millis(result.max()),
+						verdict(result.p99().compareTo(Duration.ofMillis(1500)) <= 0))));
+	}
+
+	private static void removals(Report report, ContactRemovals.Result result) {
+		Latencies latencies = result.latencies();
+		report.heading("removeContact (issue #3): DELETE /v1/contacts/{id}, sequential");
+		report.table(List.of("removals", "events per contact (mean)", "p50", "p95", "max", "target p95 ≤ 1 s"),
+				List.of(List.of(Integer.toString(latencies.count()),
+						String.format(Locale.ROOT, "%.0f", result.meanEventsPerContact()),
+						Latencies.millis(latencies.p50()), Latencies.millis(latencies.p95()),
+						Latencies.millis(latencies.max()),
+						verdict(latencies.p95().compareTo(Duration.ofSeconds(1)) <= 0))));
+	}
+
+	private static void dashboards(Report report, List<DashboardLatency.Result> results) {
+		report.heading("Dashboard queries (issue #4): gateway vs. straight to Elasticsearch, big tenant");
+		List<List<String>> rows = new ArrayList<>();
+		for (DashboardLatency.Result result : results) {
+			rows.add(List.of(result.query(), Integer.toString(result.gateway().count()),
+					Latencies.millis(result.gateway().p50()), Latencies.millis(result.gateway().p95()),
+					Latencies.millis(result.direct().p50()), Latencies.millis(result.direct().p95()),
+					String.format(Locale.ROOT, "%.2f×", result.ratioAtP50()),
+					"≤ 1.15× " + verdict(result.ratioAtP50() <= 1.15)));
+		}
+		report.table(List.of("query", "iterations", "gateway p50", "gateway p95", "direct p50", "direct p95",
+				"gateway/direct p50", "target"), rows);
+	}
+
+	static String command(BenchOptions options) {
+		return options.args().isEmpty() ? COMMAND
+				: COMMAND + " -Dexec.args=\"" + String.join(" ", options.args()) + "\"";
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "(met)" : "(missed)";
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.rollcall.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one benchmark run does; every field has a command-line option
+ * ({@code --name value}, or a bare flag).
+ *
+ * @param events the target size of the big tenant ({@code --events}, default 2,000,000;
+ * the generator lands near it); {@code --quick} sets 100,000 and shorter phases
+ * @param freshnessRate events per second offered through the api during the freshness
+ * phase ({@code --freshness-rate})
+ * @param freshnessTime how long the freshness phase offers them
+ * ({@code --freshness-seconds})
+ * @param removals how many contacts the removal phase removes ({@code --removals})
+ * @param warmup untimed iterations of each dashboard query and path ({@code --warmup})
+ * @param iterations timed iterations of each dashboard query and path
+ * ({@code --iterations})
+ * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node
+ * ({@code --es-heap}, default 2g as in DESIGN.md's measurements)
+ * @param output where the markdown results go ({@code --output}, default the
+ * {@code bench.output} system property set by the pom, else
+ * {@code bench/target/bench-results.md})
+ * @param args the arguments as given, for the report's exact command
+ */
+record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, int warmup, int iterations,
+		String elasticsearchHeap, Path output, List<String> args) {
+
+	static final int FULL_EVENTS = 2_000_000;
+
+	static final int QUICK_EVENTS = 100_000;
+
+	static BenchOptions parse(String... args) {
+		boolean quick = List.of(args).contains("--quick");
+		int events = quick ? QUICK_EVENTS : FULL_EVENTS;
+		int freshnessRate = 2_000;
+		Duration freshnessTime = Duration.ofSeconds(quick ? 10 : 30);
+		int removals = quick ? 5 : 24;
+		int warmup = quick ? 5 : 10;
+		int iterations = quick ? 20 : 50;
+		String heap = "2g";
+		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i];
+			if (name.equals("--quick")) {
+				continue;
+			}
+			if (i + 1 >= args.length || !name.startsWith("--")) {
+				throw new IllegalArgumentException("Expected --name value, got '" + name + "'. " + usage());
+			}
+			String value = args[++i];
+			switch (name) {
+				case "--events" -> events = positive(name, value);
+				case "--freshness-rate" -> freshnessRate = positive(name, value);
+				case "--freshness-seconds" -> freshnessTime = Duration.ofSeconds(positive(name, value));
+				case "--removals" -> removals = positive(name, value);
+				case "--warmup" -> warmup = positive(name, value);
+				case "--iterations" -> iterations = positive(name, value);
+				case "--es-heap" -> heap = value;
+				case "--output" -> output = Path.of(value);
+				default -> throw new IllegalArgumentException("Unknown option " + name + ". " + usage());
+			}
+		}
+		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmup, iterations, heap, output,
+				List.of(args));
+	}
+
+	private static int positive(String name, String value) {
+		try {
+			int number = Integer.parseInt(value.replace("_", ""));
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(name + " needs a positive whole number, got '" + value + "'");
+	}
+
+	static String usage() {
+		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
+				+ " | --warmup N | --iterations N | --es-heap 2g | --output FILE";
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.rollcall.bench;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.api.ApiApplication;
+import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
+import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
+import io.rollcall.devstack.issuer.DevIssuer;
+import io.rollcall.devstack.redis.RedisOptions;
+import io.rollcall.devstack.redis.RedisServer;
+import io.rollcall.indexer.IndexerApplication;
+import io.rollcall.schema.index.IndexNames;
+import io.rollcall.stack.Launcher;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark's own services, all on free loopback ports and gone when it ends:
+ * Elasticsearch (temporary data folder, the requested heap), an in-memory Redis, the dev
+ * issuer, and the indexer and the api in this JVM, started as the local stack starts
+ * them.
+ */
+final class BenchStack implements AutoCloseable {
+
+	/** The indexer's accept → visible timer (issue #3's freshness telemetry). */
+	static final String VISIBLE_LAG = "rollcall.indexer.visible.lag";
+
+	private final Launcher launcher;
+
+	private final ElasticsearchNode elasticsearch;
+
+	private final DevIssuer issuer;
+
+	private final ConfigurableApplicationContext indexer;
+
+	private final URI api;
+
+	private final IngestBacklog backlog;
+
+	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
+			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api) {
+		this.launcher = launcher;
+		this.elasticsearch = elasticsearch;
+		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
+		this.issuer = issuer;
+		this.indexer = indexer;
+		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
+	}
+
+	static BenchStack start(String elasticsearchHeap) {
+		Launcher launcher = new Launcher();
+		try {
+			ElasticsearchNode elasticsearch = launcher
+				.keep(ElasticsearchNode.start(ElasticsearchOptions.temporary().withHeap(elasticsearchHeap)));
+			RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.inMemory()));
+			DevIssuer issuer = launcher.keep(DevIssuer.start(0));
+			Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(),
+					"rollcall.redis.url", redis.url(), "server.port", "0");
+			Map<String, String> indexer = new LinkedHashMap<>(services);
+			// Percentiles computed in the indexer's registry over one window that
+			// outlasts a
+			// run, so that a timer registered afresh covers exactly one phase (see
+			// Freshness).
+			indexer.put("management.metrics.distribution.percentiles." + VISIBLE_LAG, "0.5,0.95,0.99");
+			indexer.put("management.metrics.distribution.expiry." + VISIBLE_LAG, "6h");
+			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
+			Map<String, String> api = new LinkedHashMap<>(services);
+			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+			return new BenchStack(launcher, elasticsearch, redis, issuer,
+					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api));
+		}
+		catch (RuntimeException ex) {
+			launcher.close();
+			throw ex;
+		}
+	}
+
+	String elasticsearchUrl() {
+		return this.elasticsearch.url();
+	}
+
+	/**
+	 * The indices the indexer writes and the api reads (default prefix: the node is
+	 * ours).
+	 */
+	IndexNames indices() {
+		return new IndexNames(IndexNames.DEFAULT_PREFIX);
+	}
+
+	URI api(String path) {
+		return this.api.resolve(path);
+	}
+
+	/** A fresh access token of the tenant's admin client (all scopes). */
+	String token(Tenant tenant) {
+		return this.issuer.token(tenant.clientId(), tenant.secret());
+	}
+
+	IngestBacklog backlog() {
+		return this.backlog;
+	}
+
+	MeterRegistry indexerMeters() {
+		return this.indexer.getBean(MeterRegistry.class);
+	}
+
+	@Override
+	public void close() {
+		this.launcher.close();
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.rollcall.bench;
+
+import io.rollcall.schema.event.EventDocument;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Requests the benchmark sends straight to its Elasticsearch node, over {@link JsonHttp}.
+ */
+final class DirectElasticsearch {
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	private final JsonHttp http;
+
+	private final URI base;
+
+	DirectElasticsearch(JsonHttp http, String url) {
+		this.http = http;
+		this.base = URI.create(url + "/");
+	}
+
+	/** Searchable events of {@code tenant} in {@code index} (after the last refresh). */
+	long count(String index, Tenant tenant) {
+		return count(index, tenant, Map.of("match_all", Map.of()));
+	}
+
+	/**
+	 * Searchable documents of {@code tenant} in {@code index} that match {@code filter}.
+	 */
+	long count(String index, Tenant tenant, Map<String, Object> filter) {
+		String body = JsonHttp.JSON.writeValueAsString(Map.of("query", Map.of("bool",
+				Map.of("filter", List.of(Map.of("term", Map.of(EventDocument.TENANT_ID, tenant.id())), filter)))));
+		return JsonHttp
+			.json(this.http.post(uri(index + "/_count?routing=" + encode(tenant.id())), null, "application/json", body))
+			.get("count")
+			.asLong();
+	}
+
+	/**
+	 * Polls {@link #count} until it reaches {@code expected}; fails after
+	 * {@code timeout}.
+	 */
+	void awaitCount(String index, Tenant tenant, long expected, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long count;
+		while ((count = count(index, tenant)) < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(index + " holds " + count + " events of " + tenant.id() + ", expected "
+						+ expected + " within " + timeout);
+			}
+			pause(POLL);
+		}
+		if (count != expected) {
+			throw new IllegalStateException(
+					index + " holds " + count + " events of " + tenant.id() + ", expected exactly " + expected);
+		}
+	}
+
+	/**
+	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets;
+	 * the caller checks the response.
+	 */
+	HttpResponse<String> search(String index, Tenant tenant, String body) {
+		return this.http.post(uri(
+				index + "/_search?routing=" + encode(tenant.id()) + "&ignore_unavailable=true&allow_no_indices=true"),
+				null, "application/json", body);
+	}
+
+	void refresh(String index) {
+		JsonHttp.ok(this.http.post(uri(index + "/_refresh"), null, "application/json", ""));
+	}
+
+	void putSettings(String indices, Map<String, Object> settings) {
+		JsonHttp.ok(this.http.put(uri(indices + "/_settings"), JsonHttp.JSON.writeValueAsString(settings)));
+	}
+
+	void deleteIndex(String index) {
+		JsonHttp.ok(this.http.delete(uri(index), null));
+	}
+
+	private URI uri(String path) {
+		return this.base.resolve(path);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.rollcall.bench;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.rollcall.schema.event.InteractionEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scenario c: a steady rate of new events for the small tenant through the api for a
+ * bounded time, without waiting for visibility (the default {@code ACCEPTED}), while the
+ * big tenant's 2M events sit on the same shard. Lag is read from the indexer's own
+ * {@value BenchStack#VISIBLE_LAG} timer: from the api accepting a write (the
+ * {@code acceptedAt} of its stream entry) to the end of the refresh that made it
+ * searchable. The timer is removed before the phase, so the one the indexer registers
+ * again holds this phase's writes only.
+ *
+ * <p>
+ * The traffic is 20 requests a second, each scheduled at its own instant (a slow request
+ * does not delay the next), each carrying 1/20 of the rate. The timer records one sample
+ * per stream entry; every request is one entry here, so samples weigh requests, and all
+ * events of a request share its lag.
+ */
+final class Freshness {
+
+	static final int REQUESTS_PER_SECOND = 20;
+
+	private static final Duration VISIBLE_TIMEOUT = Duration.ofMinutes(5);
+
+	private final BenchStack stack;
+
+	private final JsonHttp http;
+
+	private final DirectElasticsearch direct;
+
+	Freshness(BenchStack stack, JsonHttp http, DirectElasticsearch direct) {
+		this.stack = stack;
+		this.http = http;
+		this.direct = direct;
+	}
+
+	Result run(Dataset dataset, int rate, Duration time) {
+		List<List<InteractionEvent>> requests = requests(dataset.small().events(), rate, time);
+		String token = this.stack.token(Tenant.OTHER);
+		MeterRegistry meters = this.stack.indexerMeters();
+		// Earlier phases' last samples are recorded after their events turn searchable.
+		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
+		meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timers().forEach(meters::remove);
+		long period = TimeUnit.SECONDS.toNanos(1) / REQUESTS_PER_SECOND;
+		AtomicLong sent = new AtomicLong();
+		List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+		long start = System.nanoTime();
+		try (ScheduledExecutorService executor = Executors.newScheduledThreadPool(4)) {
+			for (int i = 0; i < requests.size(); i++) {
+				List<InteractionEvent> request = requests.get(i);
+				scheduled.add(executor.schedule(() -> {
+					JsonHttp.ok(this.http.post(this.stack.api("v1/events"), token, "application/json",
+							JsonHttp.JSON.writeValueAsString(request)));
+					sent.addAndGet(request.size());
+				}, i * period, TimeUnit.NANOSECONDS));
+			}
+			for (ScheduledFuture<?> future : scheduled) {
+				await(future);
+			}
+		}
+		Throughput offered = new Throughput(sent.get(), Duration.ofNanos(System.nanoTime() - start));
+		this.direct.awaitCount(this.stack.indices().events(), Tenant.OTHER,
+				dataset.small().events().size() + sent.get(), VISIBLE_TIMEOUT);
+		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
+		Timer lag = meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timer();
+		if (lag == null) {
+			throw new IllegalStateException("the indexer recorded no " + BenchStack.VISIBLE_LAG);
+		}
+		return new Result(offered, lag.takeSnapshot());
+	}
+
+	/** New events (fresh ids) cut from the small tenant's, one list per request. */
+	private static List<List<InteractionEvent>> requests(List<InteractionEvent> template, int rate, Duration time) {
+		int perRequest = Math.max(1, rate / REQUESTS_PER_SECOND);
+		long count = time.toSeconds() * REQUESTS_PER_SECOND;
+		List<List<InteractionEvent>> requests = new ArrayList<>();
+		int next = 0;
+		for (long r = 0; r < count; r++) {
+			List<InteractionEvent> request = new ArrayList<>(perRequest);
+			for (int e = 0; e < perRequest; e++, next++) {
+				InteractionEvent t = template.get(next % template.size());
+				request.add(new InteractionEvent("live-" + next, t.contactId(), t.programId(), t.lessonId(), t.type(),
+						t.occurredAt(), t.segment(), t.questionId(), t.correct(), t.score(), t.revision(),
+						t.attributes()));
+			}
+			requests.add(request);
+		}
+		return requests;
+	}
+
+	private static void await(ScheduledFuture<?> future) {
+		try {
+			future.get();
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("a freshness request failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** What the phase sent and the indexer's lag timer at its end. */
+	record Result(Throughput sent, long samples, Duration p50, Duration p95, Duration p99, Duration max) {
+
+		Result(Throughput sent, HistogramSnapshot snapshot) {
+			this(sent, snapshot.count(), at(snapshot, 0.5), at(snapshot, 0.95), at(snapshot, 0.99),
+					Duration.ofNanos((long) snapshot.max(TimeUnit.NANOSECONDS)));
+		}
+
+		private static Duration at(HistogramSnapshot snapshot, double percentile) {
+			for (ValueAtPercentile value : snapshot.percentileValues()) {
+				if (value.percentile() == percentile) {
+					return Duration.ofNanos((long) value.value(TimeUnit.NANOSECONDS));
+				}
+			}
+			throw new IllegalStateException("the lag timer has no p" + percentile + "; percentiles configured: "
+					+ List.of(snapshot.percentileValues()));
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.rollcall.bench;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs tasks on a fixed number of concurrent clients, each taking the next task when done
+ * with its last: the "N concurrent clients" of the ingest scenarios.
+ */
+final class Parallel {
+
+	private Parallel() {
+	}
+
+	/** Runs {@code work} for every task; the first failure fails the whole run. */
+	static <T> void run(int clients, List<T> tasks, Consumer<T> work) {
+		AtomicInteger next = new AtomicInteger();
+		try (ExecutorService executor = Executors.newFixedThreadPool(clients)) {
+			List<Future<?>> running = java.util.stream.IntStream.range(0, clients)
+				.<Future<?>>mapToObj((client) -> executor.submit(() -> {
+					for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+						work.accept(tasks.get(i));
+					}
+				}))
+				.toList();
+			for (Future<?> client : running) {
+				try {
+					client.get();
+				}
+				catch (ExecutionException ex) {
+					next.set(tasks.size());
+					throw new IllegalStateException("a client failed: " + ex.getCause(), ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", ex);
+				}
+			}
+		}
+	}
+
+}
