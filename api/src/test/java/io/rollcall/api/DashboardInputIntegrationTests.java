@@ -51,8 +51,9 @@ class DashboardInputIntegrationTests {
 				vars("range", Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")), "range");
 		assertBadArgument("activity",
 				vars("range", Map.of("from", "2025-01-01T00:00:00Z", "to", "2026-02-06T00:00:00Z")), "range");
-		assertBadArgument("activity", vars("range",
-				Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-02T00:00:00Z"), "interval", "HOUR"), "interval");
+		assertBadArgument("activity",
+				vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-02T00:00:00Z"), "interval", "HOUR"),
+				"interval");
 		assertBadArgument("activity", vars("range", range, "programId", "bad id!"), "programId");
 		assertBadArgument("quizStats", vars("programId", "prog-0", "lessonId", "bad id!"), "lessonId");
 		assertBadArgument("videoDropoff", vars("programId", "bad id!", "lessonId", "lesson-0"), "programId");
@@ -65,7 +66,8 @@ class DashboardInputIntegrationTests {
 	void aCursorOfAnotherOrderIsRefused() {
 		String cursor = java.util.Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString("1|LESSONS_COMPLETED:DESC|l3|sdemo-rep-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.encodeToString(
+					"1|LESSONS_COMPLETED:DESC|l3|sdemo-rep-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertBadArgument("repProgress", vars("programId", "prog-0", "after", cursor), "after");
 	}
 
@@ -94,8 +96,10 @@ class DashboardInputIntegrationTests {
 			.isEmpty();
 		assertThat(DashboardIntegrationTests.data(stack.graphQl(reader, "contact", vars("id", "nobody")), "contact")
 			.isNull()).isTrue();
-		JsonNode days = DashboardIntegrationTests.data(stack.graphQl(reader, "activity",
-				vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-03T00:00:00Z"))), "activity");
+		JsonNode days = DashboardIntegrationTests.data(
+				stack.graphQl(reader, "activity",
+						vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-03T00:00:00Z"))),
+				"activity");
 		assertThat(days).hasSize(2);
 		days.forEach(day -> assertThat(day.path("total").asLong()).isZero());
 	}

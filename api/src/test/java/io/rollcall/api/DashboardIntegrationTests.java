@@ -84,13 +84,14 @@ class DashboardIntegrationTests {
 			.stream()
 			.collect(Collectors.toMap(Contact::contactId, contact -> contact));
 
-		// Without a catalog, compliance requires every lesson seen in the program's events.
+		// Without a catalog, compliance requires every lesson seen in the program's
+		// events.
 		assertCompliance(admin, null, oracle, oracle.lessonsSeen(PROGRAM), null);
 		List<String> catalog = List.of("lesson-3", "lesson-1", "lesson-0", "lesson-7");
 		Instant due = Instant.parse("2026-02-01T00:00:00Z");
 		HttpResponse<String> put = stack.put("/v1/programs/" + PROGRAM + "?consistency=visible", admin, JSON,
-				RunningStack.JSON.writeValueAsString(
-						Map.of("name", "Onboarding", "lessonIds", catalog, "dueDate", due.toString())));
+				RunningStack.JSON
+					.writeValueAsString(Map.of("name", "Onboarding", "lessonIds", catalog, "dueDate", due.toString())));
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
 		assertEverything(admin, oracle, contacts, catalog, due);
@@ -115,7 +116,8 @@ class DashboardIntegrationTests {
 			.toList();
 		write(admin, "/v1/events", stale);
 		oracle.accept(corrections).accept(stale);
-		String removed = demo.contacts().get(1).contactId(); // team-1, so the manager sees it go
+		String removed = demo.contacts().get(1).contactId(); // team-1, so the manager
+																// sees it go
 		HttpResponse<String> removal = stack.delete("/v1/contacts/" + removed, admin);
 		assertThat(removal.statusCode()).as(removal.body()).isEqualTo(200);
 		oracle.remove(removed);
@@ -159,9 +161,9 @@ class DashboardIntegrationTests {
 					.map(reach -> reach.segment() + ":" + reach.reps())
 					.toList());
 		}
-		assertLeaderboard(token, "LESSONS_COMPLETED", oracle.repProgress(PROGRAM,
-				Comparator.comparing(RepProgress::lessonsCompleted).reversed()), rep -> true,
-				rep -> (double) rep.lessonsCompleted(), contacts);
+		assertLeaderboard(token, "LESSONS_COMPLETED",
+				oracle.repProgress(PROGRAM, Comparator.comparing(RepProgress::lessonsCompleted).reversed()),
+				rep -> true, rep -> (double) rep.lessonsCompleted(), contacts);
 		assertLeaderboard(token, "QUIZ_ACCURACY",
 				oracle.repProgress(PROGRAM, Comparator.comparing(DashboardIntegrationTests::accuracy).reversed()),
 				rep -> rep.quizAccuracy() != null, RepProgress::quizAccuracy, contacts);
@@ -183,7 +185,10 @@ class DashboardIntegrationTests {
 			.forEach(lesson -> byLesson.put(lesson.path("lessonId").asString(),
 					lesson.path("startedReps").asLong() + "/" + lesson.path("completedReps").asLong()));
 		List<String> order = new ArrayList<>(catalog);
-		expected.lessons().stream().map(DashboardOracle.LessonReach::lessonId).filter(l -> !catalog.contains(l))
+		expected.lessons()
+			.stream()
+			.map(DashboardOracle.LessonReach::lessonId)
+			.filter(l -> !catalog.contains(l))
 			.forEach(order::add);
 		assertThat(byLesson.keySet()).as("catalog order first").containsExactlyElementsOf(order);
 		expected.lessons()
@@ -198,8 +203,7 @@ class DashboardIntegrationTests {
 		LESSONS_COMPLETED_DESC("LESSONS_COMPLETED", "DESC",
 				Comparator.comparing(RepProgress::lessonsCompleted).reversed()),
 		LAST_ACTIVITY_AT_ASC("LAST_ACTIVITY_AT", "ASC", Comparator.comparing(RepProgress::lastActivityAt)),
-		LAST_ACTIVITY_AT_DESC("LAST_ACTIVITY_AT", "DESC",
-				Comparator.comparing(RepProgress::lastActivityAt).reversed()),
+		LAST_ACTIVITY_AT_DESC("LAST_ACTIVITY_AT", "DESC", Comparator.comparing(RepProgress::lastActivityAt).reversed()),
 		QUIZ_ACCURACY_ASC("QUIZ_ACCURACY", "ASC", Comparator.comparing(DashboardIntegrationTests::accuracy)),
 		QUIZ_ACCURACY_DESC("QUIZ_ACCURACY", "DESC",
 				Comparator.comparing(DashboardIntegrationTests::accuracy).reversed());
@@ -329,8 +333,10 @@ class DashboardIntegrationTests {
 			Instant start = Instant.parse(node.path("start").asString());
 			assertThat(start).isEqualTo(bucket.apply(start));
 			Map<String, Long> byType = new TreeMap<>();
-			node.path("byType").forEach(count -> byType.put(count.path("type").asString(), count.path("count").asLong()));
-			assertThat(node.path("total").asLong()).isEqualTo(byType.values().stream().mapToLong(Long::longValue).sum());
+			node.path("byType")
+				.forEach(count -> byType.put(count.path("type").asString(), count.path("count").asLong()));
+			assertThat(node.path("total").asLong())
+				.isEqualTo(byType.values().stream().mapToLong(Long::longValue).sum());
 			if (!byType.isEmpty()) {
 				actual.put(start, byType);
 			}
@@ -352,10 +358,9 @@ class DashboardIntegrationTests {
 		variables.put("lessonId", lesson);
 		variables.put("teamId", teamId);
 		List<String> stats = new ArrayList<>();
-		data(stack.graphQl(token, "quizStats", variables), "quizStats")
-			.forEach(question -> stats.add(question.path("questionId").asString() + ":"
-					+ question.path("attempts").asLong() + ":" + question.path("correct").asLong() + ":"
-					+ question.path("correctRate").asDouble()));
+		data(stack.graphQl(token, "quizStats", variables), "quizStats").forEach(
+				question -> stats.add(question.path("questionId").asString() + ":" + question.path("attempts").asLong()
+						+ ":" + question.path("correct").asLong() + ":" + question.path("correctRate").asDouble()));
 		return stats;
 	}
 
@@ -378,8 +383,9 @@ class DashboardIntegrationTests {
 			Predicate<RepProgress> eligible, java.util.function.Function<RepProgress, Double> value,
 			Map<String, Contact> contacts) {
 		List<RepProgress> top = ranked.stream().filter(eligible).limit(25).toList();
-		JsonNode entries = data(stack.graphQl(token, "leaderboard",
-				Map.of("programId", PROGRAM, "metric", metric, "first", 25)), "leaderboard");
+		JsonNode entries = data(
+				stack.graphQl(token, "leaderboard", Map.of("programId", PROGRAM, "metric", metric, "first", 25)),
+				"leaderboard");
 		List<String> actual = new ArrayList<>();
 		entries.forEach(entry -> actual.add(entry.path("rank").asInt() + ":" + entry.path("contactId").asString() + ":"
 				+ entry.path("value").asDouble() + ":" + entry.path("contact").path("name").asString()));

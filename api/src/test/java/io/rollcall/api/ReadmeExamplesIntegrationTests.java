@@ -45,11 +45,12 @@ class ReadmeExamplesIntegrationTests {
 
 	@Test
 	void everyGraphQlExampleRuns() throws IOException {
-		HttpResponse<String> events = stack.post("/v1/events?consistency=visible", admin, "application/json", """
-				[{"eventId":"e-1","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"LESSON_STARTED","occurredAt":"2026-11-20T09:00:00Z"},
-				 {"eventId":"e-2","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"QUIZ_ANSWERED","questionId":"q-1","correct":true,"occurredAt":"2026-11-20T09:03:00Z"},
-				 {"eventId":"e-3","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"LESSON_COMPLETED","occurredAt":"2026-11-20T09:05:00Z"}]
-				""");
+		HttpResponse<String> events = stack.post("/v1/events?consistency=visible", admin, "application/json",
+				"""
+						[{"eventId":"e-1","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"LESSON_STARTED","occurredAt":"2026-11-20T09:00:00Z"},
+						 {"eventId":"e-2","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"QUIZ_ANSWERED","questionId":"q-1","correct":true,"occurredAt":"2026-11-20T09:03:00Z"},
+						 {"eventId":"e-3","contactId":"rep-1","programId":"onboarding","lessonId":"l-1","type":"LESSON_COMPLETED","occurredAt":"2026-11-20T09:05:00Z"}]
+						""");
 		assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
 		List<String> examples = examples();
 		assertThat(examples).hasSizeGreaterThanOrEqualTo(4);
