@@ -29,7 +29,11 @@ class RemovalVisibilityIntegrationTests {
 
 	@BeforeEach
 	void start(DevStack devStack, DevIssuer issuer) {
-		stack = RunningStack.start(devStack, issuer, Map.of("rollcall.ingest.visibility-timeout", "60s"));
+		// On a loaded 2-core CI machine a removal can take many seconds: wait up to 25 s
+		// (below the test client's 30 s HTTP timeout, so a slow one fails with
+		// VISIBILITY_TIMEOUT, not a hang) and give Redis commands more than 2 s.
+		stack = RunningStack.start(devStack, issuer,
+				Map.of("rollcall.ingest.visibility-timeout", "25s", "rollcall.redis.command-timeout", "10s"));
 		admin = issuer.token("demo-admin", "demo-admin-secret");
 	}
 
