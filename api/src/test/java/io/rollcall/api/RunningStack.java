@@ -41,7 +41,13 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	static RunningStack start(DevStack stack, DevIssuer issuer) {
+		return start(stack, issuer, Map.of());
+	}
+
+	/** Starts both applications with {@code extra} properties on top of devstack's. */
+	static RunningStack start(DevStack stack, DevIssuer issuer, Map<String, Object> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.putAll(extra);
 		properties.put("server.port", "0");
 		ConfigurableApplicationContext indexer = IndexerApplication.builder().properties(properties).run();
 		try {
@@ -58,6 +64,13 @@ final class RunningStack implements AutoCloseable {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send(token, request);
+	}
+
+	HttpResponse<String> put(String path, String token, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", contentType)
+			.PUT(HttpRequest.BodyPublishers.ofString(body));
 		return send(token, request);
 	}
 

@@ -1,7 +1,9 @@
 package io.rollcall.api.dashboard;
 
-import io.rollcall.api.error.BadUserInputException;
+import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.api.search.ProgramProgress;
+import io.rollcall.api.search.ProgramRow;
+import io.rollcall.api.search.SearchScope;
 import io.rollcall.api.search.TenantScopedSearch;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
@@ -34,15 +36,28 @@ class DashboardService {
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public ProgramSummary programSummary(String programId) {
 		if (!Identifiers.isValid(programId)) {
-			throw new BadUserInputException("programId " + Identifiers.MESSAGE);
+			throw new InvalidArgumentException("programId", Identifiers.MESSAGE);
 		}
-		return summarize(programId, search.programProgress(callers.current(), programId));
+		// A manager's summary counts its teams' reps only (the scope filters every
+		// count).
+		SearchScope scope = search.scope(callers.current(), null);
+		List<String> catalog = search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of());
+		return summarize(programId, search.programProgress(scope, programId), catalog);
 	}
 
 	static ProgramSummary summarize(String programId, ProgramProgress progress) {
-		// Lessons appear once any rep started or completed them, in lesson id order.
-		TreeSet<String> lessonIds = new TreeSet<>(progress.startedReps().keySet());
-		lessonIds.addAll(progress.completedReps().keySet());
+		return summarize(programId, progress, List.of());
+	}
+
+	/**
+	 * Lessons in catalog order first (every catalog lesson, with zeros until reps reach
+	 * it), then any other lesson a rep started or completed, in lesson id order.
+	 */
+	static ProgramSummary summarize(String programId, ProgramProgress progress, List<String> catalog) {
+		TreeSet<String> seen = new TreeSet<>(progress.startedReps().keySet());
+		seen.addAll(progress.completedReps().keySet());
+		java.util.LinkedHashSet<String> lessonIds = new java.util.LinkedHashSet<>(catalog);
+		lessonIds.addAll(seen);
 		List<LessonReach> lessons = lessonIds.stream()
 			.map(lesson -> new LessonReach(lesson, progress.startedReps().getOrDefault(lesson, 0L),
 					progress.completedReps().getOrDefault(lesson, 0L)))

@@ -11,6 +11,8 @@ import io.rollcall.schema.json.BatchDecoder;
 import io.rollcall.schema.json.BatchFormat;
 import io.rollcall.schema.json.DecodedBatch;
 import io.rollcall.schema.json.Identifiers;
+import io.rollcall.schema.json.Violation;
+import io.rollcall.schema.program.Program;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ContactRemoval;
 import io.rollcall.schema.stream.EntryKind;
@@ -62,6 +64,8 @@ class IngestService {
 
 	private final BatchDecoder<?> contacts;
 
+	private final Validator validator;
+
 	IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
 			Validator validator, Clock clock) {
 		this.redis = redis;
@@ -71,6 +75,27 @@ class IngestService {
 		this.clock = clock;
 		this.events = EventContract.decoder(validator, clock);
 		this.contacts = ContactContract.decoder(validator);
+		this.validator = validator;
+	}
+
+	/**
+	 * Creates or replaces a program's catalog entry. It goes through the stream like
+	 * every write, so the indexer stays the only writer of Elasticsearch; the later
+	 * accepted entry of a program wins.
+	 */
+	@PreAuthorize(Scopes.HAS_EVENTS_WRITE)
+	public WriteReceipt upsertProgram(Program program, Consistency consistency) {
+		List<Violation> violations = new ArrayList<>();
+		validator.validate(program)
+			.forEach(violation -> violations.add(new Violation(0, program.programId(),
+					violation.getPropertyPath().toString(), violation.getMessage())));
+		if (program.hasDuplicateLessons()) {
+			violations.add(new Violation(0, program.programId(), "lessonIds", "must not list a lesson twice"));
+		}
+		if (!violations.isEmpty()) {
+			throw new BadUserInputException("the program was rejected; nothing was accepted", violations, "programId");
+		}
+		return append(EntryKind.PROGRAMS, List.of(program), consistency, "program");
 	}
 
 	/** Records a batch of interaction events (JSON array or NDJSON). */

@@ -31,4 +31,16 @@ class DashboardServiceTests {
 		assertThat(summary).isEqualTo(new ProgramSummary("nope", 0, 0, null, java.util.List.of()));
 	}
 
+	@Test
+	void catalogLessonsComeFirstInCatalogOrderThenOthersById() {
+		ProgramProgress progress = new ProgramProgress(2, 10, 0, 0, Map.of("lesson-9", 1L, "lesson-1", 2L),
+				Map.of("lesson-1", 1L));
+
+		ProgramSummary summary = DashboardService.summarize("prog-0", progress,
+				java.util.List.of("lesson-3", "lesson-1"));
+
+		assertThat(summary.lessons()).containsExactly(new LessonReach("lesson-3", 0, 0),
+				new LessonReach("lesson-1", 2, 1), new LessonReach("lesson-9", 1, 0));
+	}
+
 }

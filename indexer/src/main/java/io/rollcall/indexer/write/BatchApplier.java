@@ -19,6 +19,7 @@ import io.rollcall.schema.contact.ContactDocument;
 import io.rollcall.schema.event.EventDocument;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.index.IndexNames;
+import io.rollcall.schema.program.Program;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.ContactRemoval;
@@ -73,13 +74,15 @@ public class BatchApplier {
 
 	private final DeadLetters deadLetters;
 
+	private final ProgramCatalogWriter catalog;
+
 	private final MeterRegistry registry;
 
 	private final Clock clock = Clock.systemUTC();
 
 	BatchApplier(ElasticsearchClient client, IndexNames names, EntryDecoder decoder, BulkWriter bulk, Retrier retrier,
 			Tombstones tombstones, ContactRemover remover, ProgressRollups rollups, Notices notices,
-			DeadLetters deadLetters, MeterRegistry registry) {
+			DeadLetters deadLetters, ProgramCatalogWriter catalog, MeterRegistry registry) {
 		this.client = client;
 		this.names = names;
 		this.decoder = decoder;
@@ -90,6 +93,7 @@ public class BatchApplier {
 		this.rollups = rollups;
 		this.notices = notices;
 		this.deadLetters = deadLetters;
+		this.catalog = catalog;
 		this.registry = registry;
 	}
 
@@ -154,6 +158,10 @@ public class BatchApplier {
 			List<Entry.Item<Contact>> landed = settle("contacts", contacts, bulk.write("contacts", upserts));
 			landed.forEach(item -> change(changes, item.owner()).contacts.add(item.value().contactId()));
 		}
+		List<Entry.Item<Program>> programs = entries.stream().flatMap(entry -> entry.programs.stream()).toList();
+		if (!programs.isEmpty()) {
+			settle("programs", programs, bulk.write("programs", programs.stream().map(catalog::upsert).toList()));
+		}
 		List<Entry.Item<InteractionEvent>> landed = writeEvents(
 				entries.stream().flatMap(entry -> entry.events.stream()).toList());
 		landed.forEach(item -> change(changes, item.owner()).touch(item.value()));
@@ -162,7 +170,7 @@ public class BatchApplier {
 				refresh(names.events());
 				changes.forEach((tenantId, change) -> recompute(tenantId, change, entries));
 			}
-			refresh(names.progress(), names.contacts());
+			refresh(names.progress(), names.contacts(), names.programs());
 		}
 		catch (UnavailableException e) {
 			entries.forEach(entry -> entry.unavailable = true);

@@ -2,6 +2,7 @@ package io.rollcall.indexer.write;
 
 import io.rollcall.schema.contact.Contact;
 import io.rollcall.schema.event.InteractionEvent;
+import io.rollcall.schema.program.Program;
 import io.rollcall.schema.stream.ContactRemoval;
 import io.rollcall.schema.stream.StreamEntry;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class Entry {
 
 	final List<Item<ContactRemoval>> removals = new ArrayList<>();
 
+	final List<Item<Program>> programs = new ArrayList<>();
+
 	int applied;
 
 	int dropped;
@@ -45,7 +48,7 @@ final class Entry {
 	}
 
 	int size() {
-		return events.size() + contacts.size() + removals.size();
+		return events.size() + contacts.size() + removals.size() + programs.size();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.lettuce.core.StreamMessage;
 import io.rollcall.schema.contact.Contact;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.json.Identifiers;
+import io.rollcall.schema.program.Program;
 import io.rollcall.schema.stream.ContactRemoval;
 import io.rollcall.schema.stream.StreamEntry;
 import jakarta.validation.ConstraintViolation;
@@ -70,6 +71,8 @@ class EntryDecoder {
 					entry.contacts.add(new Entry.Item<>(entry, bind(node, Contact.class), node.toString()));
 				case CONTACT_REMOVALS ->
 					entry.removals.add(new Entry.Item<>(entry, bind(node, ContactRemoval.class), node.toString()));
+				case PROGRAMS ->
+					entry.programs.add(new Entry.Item<>(entry, bind(node, Program.class), node.toString()));
 			}
 		}
 		return entry;

@@ -25,4 +25,10 @@ public record IndexNames(String prefix) {
 	public String progress() {
 		return prefix + "-progress";
 	}
+
+	/** One catalog entry per (tenant, program): name, ordered lessons, due date. */
+	public String programs() {
+		return prefix + "-programs";
+	}
+
 }

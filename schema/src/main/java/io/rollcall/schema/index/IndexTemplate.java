@@ -14,7 +14,7 @@ import java.util.List;
 public enum IndexTemplate {
 
 	EVENTS("events-template.json", "events"), CONTACTS("contacts-template.json", "contacts"),
-	PROGRESS("progress-template.json", "progress");
+	PROGRESS("progress-template.json", "progress"), PROGRAMS("programs-template.json", "programs");
 
 	private final String resource;
 

@@ -8,6 +8,8 @@ public enum EntryKind {
 	/** A JSON array of {@link io.rollcall.schema.contact.Contact}s. */
 	CONTACTS,
 	/** A JSON array of {@link ContactRemoval}s. */
-	CONTACT_REMOVALS
+	CONTACT_REMOVALS,
+	/** A JSON array of {@link io.rollcall.schema.program.Program}s (catalog entries). */
+	PROGRAMS
 
 }

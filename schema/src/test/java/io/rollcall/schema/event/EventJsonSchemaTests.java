@@ -95,8 +95,7 @@ class EventJsonSchemaTests {
 					 "score":101}""",
 			"""
 					{"eventId":"e1","contactId":"c1","programId":"p1","lessonId":"l1","type":"VIDEO_PROGRESS",
-					 "occurredAt":"2026-06-01T09:00:00Z","segment":-1}""",
-			"""
+					 "occurredAt":"2026-06-01T09:00:00Z","segment":-1}""", """
 					{"eventId":"e1","contactId":"c1","programId":"p1","lessonId":"l1","type":"VIDEO_PROGRESS",
 					 "occurredAt":"2026-06-01T09:00:00Z","segment":null}""" })
 	void bothRejectAnInvalidEvent(String event) {

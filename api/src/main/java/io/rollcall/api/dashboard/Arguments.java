@@ -1,0 +1,37 @@
+package io.rollcall.api.dashboard;
+
+import io.rollcall.api.error.InvalidArgumentException;
+import io.rollcall.schema.json.Identifiers;
+
+/** Checks of query arguments; each failure names the argument. */
+final class Arguments {
+
+	/**
+	 * The most rows one page or leaderboard returns: a page of 500 reps with their
+	 * contacts is already a ~150 KB response; larger tables page.
+	 */
+	static final int MAX_FIRST = 500;
+
+	private Arguments() {
+	}
+
+	static String id(String argument, String value) {
+		if (!Identifiers.isValid(value)) {
+			throw new InvalidArgumentException(argument, Identifiers.MESSAGE);
+		}
+		return value;
+	}
+
+	/** A valid id, or {@code null} when the argument was left out. */
+	static String optionalId(String argument, String value) {
+		return value == null ? null : id(argument, value);
+	}
+
+	static int first(Integer value) {
+		if (value == null || value < 1 || value > MAX_FIRST) {
+			throw new InvalidArgumentException("first", "must be between 1 and " + MAX_FIRST);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.rollcall.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rollcall.devstack.issuer.DevIssuer;
+import io.rollcall.devstack.junit.DevStack;
+import io.rollcall.devstack.junit.DevStackTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bad arguments are {@code BAD_USER_INPUT} naming the argument; unknown programs and
+ * lessons are empty results, not errors. Over real HTTP with a real token.
+ */
+@DevStackTest
+class DashboardInputIntegrationTests {
+
+	private RunningStack stack;
+
+	private String reader;
+
+	@BeforeEach
+	void start(DevStack devStack, DevIssuer issuer) {
+		stack = RunningStack.start(devStack, issuer);
+		reader = issuer.token("demo-reader", "demo-reader-secret");
+	}
+
+	@AfterEach
+	void stop() {
+		stack.close();
+	}
+
+	@Test
+	void eachMalformedArgumentIsNamed() {
+		Map<String, Object> range = Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z");
+		assertBadArgument("repProgress", vars("programId", "bad id!"), "programId");
+		assertBadArgument("repProgress", vars("programId", "prog-0", "teamId", "a/b"), "teamId");
+		assertBadArgument("repProgress", vars("programId", "prog-0", "first", 0), "first");
+		assertBadArgument("repProgress", vars("programId", "prog-0", "first", 501), "first");
+		assertBadArgument("repProgress", vars("programId", "prog-0", "after", "not-a-cursor"), "after");
+		assertBadArgument("repProgress",
+				vars("programId", "prog-0", "orderBy", Map.of("field", "CONTACT_ID", "direction", "DESC")), "orderBy");
+		assertBadArgument("compliance", vars("programId", "x".repeat(129)), "programId");
+		assertBadArgument("compliance", vars("programId", "prog-0", "first", 501), "first");
+		assertBadArgument("activity",
+				vars("range", Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")), "range");
+		assertBadArgument("activity",
+				vars("range", Map.of("from", "2025-01-01T00:00:00Z", "to", "2026-02-06T00:00:00Z")), "range");
+		assertBadArgument("activity",
+				vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-02T00:00:00Z"), "interval", "HOUR"),
+				"interval");
+		assertBadArgument("activity", vars("range", range, "programId", "bad id!"), "programId");
+		assertBadArgument("quizStats", vars("programId", "prog-0", "lessonId", "bad id!"), "lessonId");
+		assertBadArgument("videoDropoff", vars("programId", "bad id!", "lessonId", "lesson-0"), "programId");
+		assertBadArgument("leaderboard", vars("programId", "prog-0", "metric", "ACTIVITY", "first", 501), "first");
+		assertBadArgument("contact", vars("id", "bad id!"), "id");
+		assertBadArgument("programSummary", vars("programId", "bad id!"), "programId");
+	}
+
+	@Test
+	void aCursorOfAnotherOrderIsRefused() {
+		String cursor = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(
+					"1|LESSONS_COMPLETED:DESC|l3|sdemo-rep-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertBadArgument("repProgress", vars("programId", "prog-0", "after", cursor), "after");
+	}
+
+	@Test
+	void unknownProgramsAndLessonsAreEmptyNotErrors() {
+		JsonNode reps = DashboardIntegrationTests
+			.data(stack.graphQl(reader, "repProgress", vars("programId", "never-heard-of-it")), "repProgress");
+		assertThat(reps.path("totalCount").asLong()).isZero();
+		assertThat(reps.path("edges")).isEmpty();
+		assertThat(reps.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+		JsonNode compliance = DashboardIntegrationTests
+			.data(stack.graphQl(reader, "compliance", vars("programId", "never-heard-of-it")), "compliance");
+		assertThat(compliance.path("compliant").asLong()).isZero();
+		assertThat(compliance.path("nonCompliantReps").path("edges")).isEmpty();
+		assertThat(DashboardIntegrationTests.data(
+				stack.graphQl(reader, "quizStats", vars("programId", "never-heard-of-it", "lessonId", "nor-this")),
+				"quizStats"))
+			.isEmpty();
+		assertThat(DashboardIntegrationTests.data(
+				stack.graphQl(reader, "videoDropoff", vars("programId", "never-heard-of-it", "lessonId", "nor-this")),
+				"videoDropoff"))
+			.isEmpty();
+		assertThat(DashboardIntegrationTests.data(
+				stack.graphQl(reader, "leaderboard", vars("programId", "never-heard-of-it", "metric", "ACTIVITY")),
+				"leaderboard"))
+			.isEmpty();
+		assertThat(DashboardIntegrationTests.data(stack.graphQl(reader, "contact", vars("id", "nobody")), "contact")
+			.isNull()).isTrue();
+		JsonNode days = DashboardIntegrationTests.data(
+				stack.graphQl(reader, "activity",
+						vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-03T00:00:00Z"))),
+				"activity");
+		assertThat(days).hasSize(2);
+		days.forEach(day -> assertThat(day.path("total").asLong()).isZero());
+	}
+
+	private void assertBadArgument(String operation, Map<String, Object> variables, String argument) {
+		JsonNode response = stack.graphQl(reader, operation, variables);
+		JsonNode error = response.path("errors").path(0);
+		assertThat(error.path("extensions").path("code").asString()).as(operation + " " + response)
+			.isEqualTo("BAD_USER_INPUT");
+		assertThat(error.path("extensions").path("argument").asString()).as(operation + " " + response)
+			.isEqualTo(argument);
+		assertThat(error.path("message").asString()).doesNotContain("Exception", "elasticsearch");
+	}
+
+	private static Map<String, Object> vars(Object... pairs) {
+		Map<String, Object> variables = new HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			variables.put((String) pairs[i], pairs[i + 1]);
+		}
+		return variables;
+	}
+
+	static List<String> ids(JsonNode connection) {
+		List<String> ids = new java.util.ArrayList<>();
+		connection.path("edges").forEach(edge -> ids.add(edge.path("node").path("contactId").asString()));
+		return ids;
+	}
+
+}
