@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.rollcall.api.error.UnavailableException;
+import io.rollcall.api.isolation.SearchBulkhead;
 import io.rollcall.api.security.Caller;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.index.ProgressDocument;
@@ -48,10 +49,13 @@ public class TenantScopedSearch {
 
 	private final SearchProperties properties;
 
-	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties) {
+	private final SearchBulkhead bulkhead;
+
+	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties, SearchBulkhead bulkhead) {
 		this.client = client;
 		this.indices = new IndexNames(properties.indexPrefix());
 		this.properties = properties;
+		this.bulkhead = bulkhead;
 	}
 
 	/**
@@ -90,13 +94,16 @@ public class TenantScopedSearch {
 					.ignoreUnavailable(true)
 					.allowNoIndices(true)
 					.size(0)
+					.timeout(bulkhead.searchTimeout())
 					.trackTotalHits(t -> t.enabled(true))
 					.query(q -> q.bool(b -> b
 						.filter(f -> f.term(t -> t.field(ProgressDocument.TENANT_ID).value(caller.tenantId())))
 						.filter(query)))
 					.aggregations(aggregations));
 		try {
-			return client.search(request, Void.class);
+			// A tenant's searches queue behind each other, never in front of other
+			// tenants'.
+			return bulkhead.call(caller.tenantId(), () -> client.search(request, Void.class));
 		}
 		catch (ElasticsearchException e) {
 			throw SearchFailures.translate(e, properties.retryAfter());
