@@ -17,6 +17,8 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
@@ -96,7 +98,7 @@ final class DocumentAnalyzer {
 		try {
 			return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(options).build());
 		}
-		catch (ParseCancelledException e) {
+		catch (ParseCancelledException | ParseCancelledTooDeepException | ParseCancelledTooManyCharsException e) {
 			// The message names the limit ("more than 15000 tokens") and nothing else.
 			throw new DocumentRejectedException(ErrorCode.PARSER_LIMIT_EXCEEDED,
 					"the document is over a parser limit: " + e.getMessage(), Map.of());

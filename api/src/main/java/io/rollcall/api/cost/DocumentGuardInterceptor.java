@@ -75,11 +75,8 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 		catch (DocumentRejectedException e) {
 			return Mono.just(GraphQlRejections.response(request, e, costExtension(e)));
 		}
-		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request);
-		if (limited) {
-			request.configureExecutionInput((input,
-					builder) -> builder.graphQLContext(Map.of(ParserOptions.class, analyzer.parserOptions())).build());
-		}
+		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request,
+				limited ? Map.of(ParserOptions.class, analyzer.parserOptions()) : Map.of());
 		return chain.next(request);
 	}
 

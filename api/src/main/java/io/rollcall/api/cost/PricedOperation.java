@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
@@ -8,11 +9,9 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 /**
  * The price of the operation a GraphQL request runs: its estimate, known before it runs,
  * and the function that prices what its response really held. The document guard leaves
- * it in the request's attributes for the rate limiter.
+ * it in the request's GraphQL context for the rate limiter.
  */
 public final class PricedOperation {
-
-	private static final String ATTRIBUTE = PricedOperation.class.getName();
 
 	private final long requestedCost;
 
@@ -23,13 +22,21 @@ public final class PricedOperation {
 		this.actual = actual;
 	}
 
-	/** The operation of {@code request}, when the document guard priced it. */
+	/**
+	 * The operation of {@code request}, when the document guard priced it. (Carried in
+	 * the execution input's GraphQL context: a request's attributes are read-only.)
+	 */
 	public static Optional<PricedOperation> of(WebGraphQlRequest request) {
-		return Optional.ofNullable((PricedOperation) request.getAttributes().get(ATTRIBUTE));
+		return Optional.ofNullable(request.toExecutionInput().getGraphQLContext().get(PricedOperation.class));
 	}
 
-	void attachTo(WebGraphQlRequest request) {
-		request.getAttributes().put(ATTRIBUTE, this);
+	/**
+	 * Attaches this price, and {@code context} entries, to {@code request}'s execution.
+	 */
+	void attachTo(WebGraphQlRequest request, Map<Object, Object> context) {
+		Map<Object, Object> entries = new HashMap<>(context);
+		entries.put(PricedOperation.class, this);
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext(entries).build());
 	}
 
 	/** The estimate: list fields at their requested (or assumed) sizes. */

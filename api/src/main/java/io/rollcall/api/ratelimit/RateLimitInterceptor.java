@@ -2,6 +2,7 @@ package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.cost.PricedOperation;
 import io.rollcall.api.error.GraphQlRejections;
+import io.rollcall.api.error.RollcallException;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
 import java.util.LinkedHashMap;
@@ -47,9 +48,21 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			e.headers().forEach(refused.getResponseHeaders()::set);
 			return Mono.just(refused);
 		}
+		catch (RollcallException e) {
+			// FAIL_CLOSED while Redis is away: UNAVAILABLE, nothing runs.
+			return Mono.just(GraphQlRejections.response(request, e, Map.of()));
+		}
 		return chain.next(request).map(response -> {
 			long actual = priced == null ? 0 : priced.actualCost(response.getExecutionResult().getData());
-			RateLimitHeaders after = limiter.settle(reservation, actual);
+			RateLimitHeaders after;
+			try {
+				after = limiter.settle(reservation, actual);
+			}
+			catch (RollcallException e) {
+				// Redis went away (FAIL_CLOSED) after the reservation: the estimate stays
+				// charged, the answer is still given.
+				after = new RateLimitHeaders(reservation.readings());
+			}
 			after.asMap().forEach(response.getResponseHeaders()::set);
 			Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
 			extensions.put("cost", cost(requested, actual, after));
