@@ -17,7 +17,11 @@ public final class PricedOperation {
 
 	private final ToLongFunction<Object> actual;
 
-	PricedOperation(long requestedCost, ToLongFunction<Object> actual) {
+	/**
+	 * @param requestedCost the estimate
+	 * @param actual prices the response's {@code data}
+	 */
+	public PricedOperation(long requestedCost, ToLongFunction<Object> actual) {
 		this.requestedCost = requestedCost;
 		this.actual = actual;
 	}
@@ -28,6 +32,11 @@ public final class PricedOperation {
 	 */
 	public static Optional<PricedOperation> of(WebGraphQlRequest request) {
 		return Optional.ofNullable(request.toExecutionInput().getGraphQLContext().get(PricedOperation.class));
+	}
+
+	/** Attaches this price to {@code request}, for the interceptors after this one. */
+	public void attachTo(WebGraphQlRequest request) {
+		attachTo(request, Map.of());
 	}
 
 	/**
