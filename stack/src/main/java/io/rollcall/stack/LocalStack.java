@@ -10,6 +10,7 @@ import io.rollcall.indexer.IndexerApplication;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,20 @@ public final class LocalStack {
 
 	static final int API_PORT = 8080;
 
+	/**
+	 * Tenant {@code demo}'s query limits in the local run, small enough to see them work:
+	 * 60,000 cost units of burst and 100 per second, for the tenant and for each client.
+	 * A {@code repProgress(first: 500)} page with four row fields, cursors, page info and
+	 * total costs 3,055 units (docs/RATE-LIMITS.md), so 300 back-to-back pages ask for
+	 * 916,500 units, while the bucket gives 60,000 + 100 per second: they exhaust it
+	 * unless they take more than 2.4 hours (28 s a page). At the measured ~220 ms a page
+	 * about the 20th is refused. Program summaries (205 units estimated) still allow
+	 * about 290 at once, then one every two seconds.
+	 */
+	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "60000",
+			"rollcall.limits.tenants.demo.refill-per-second", "100", "rollcall.limits.tenants.demo.client-capacity",
+			"60000", "rollcall.limits.tenants.demo.client-refill-per-second", "100");
+
 	private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
 	private LocalStack() {
@@ -56,8 +71,10 @@ public final class LocalStack {
 		Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(), "rollcall.redis.url",
 				redis.url());
 		keep(run(IndexerApplication.builder(), services, Map.of("server.port", Integer.toString(INDEXER_PORT))));
-		keep(run(ApiApplication.builder(), services, Map.of("server.port", Integer.toString(API_PORT),
-				"rollcall.security.issuer-uri", issuer.issuerUri().toString())));
+		Map<String, String> api = new HashMap<>(DEMO_LIMITS);
+		api.put("server.port", Integer.toString(API_PORT));
+		api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		keep(run(ApiApplication.builder(), services, api));
 		printWelcome(elasticsearch, redis, issuer);
 	}
 
