@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout the deadline of a GraphQL request; past it the client gets
  * {@code DEADLINE_EXCEEDED} (HTTP 200, GraphQL error) while its searches are abandoned
  * @param searchTimeout Elasticsearch's {@code timeout} of each search: shards stop
- * collecting after it and return what they have (partial results are flagged in the
- * logs), so one costly aggregation cannot occupy the search threads for long
+ * collecting after it and return what they have, so one costly aggregation cannot occupy
+ * the search threads for long (the response's {@code timed_out} flag is not surfaced to
+ * clients yet)
  */
 @Validated
 @ConfigurationProperties("rollcall.isolation")
