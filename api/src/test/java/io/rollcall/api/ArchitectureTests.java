@@ -26,11 +26,11 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestTouchesRedis = noClasses().that()
-		.resideOutsideOfPackage("io.rollcall.api.ingest..")
+	static final ArchRule onlyIngestAndRateLimitTouchRedis = noClasses().that()
+		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAPackage("io.lettuce..")
-		.because("writes reach Redis only through the ingest service");
+		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
+		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/");
 
 }

@@ -32,6 +32,19 @@ public final class LocalStack {
 
 	static final int API_PORT = 8080;
 
+	/**
+	 * Tenant {@code demo}'s query limits in the local run, small enough to see them work:
+	 * 60,000 cost units of burst and 100 per second, for the tenant and for each client.
+	 * A {@code repProgress(first: 500)} page with four row fields, cursors, page info and
+	 * total costs 3,055 units (docs/RATE-LIMITS.md), so 300 back-to-back pages ask for
+	 * 916,500 units, while the bucket gives 60,000 + 100 per second: they exhaust it
+	 * unless they take more than 2.4 hours (28 s a page). Program summaries (205 units
+	 * estimated) still allow about 290 at once, then one every two seconds.
+	 */
+	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "60000",
+			"rollcall.limits.tenants.demo.refill-per-second", "100", "rollcall.limits.tenants.demo.client-capacity",
+			"60000", "rollcall.limits.tenants.demo.client-refill-per-second", "100");
+
 	private final Launcher launcher = new Launcher();
 
 	private LocalStack() {
@@ -57,6 +70,7 @@ public final class LocalStack {
 		launcher.run(IndexerApplication.builder(), with(services, "server.port", Integer.toString(INDEXER_PORT)));
 		Map<String, String> api = with(services, "server.port", Integer.toString(API_PORT));
 		api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		api.putAll(DEMO_LIMITS);
 		launcher.run(ApiApplication.builder(), api);
 		printWelcome(elasticsearch, redis, issuer);
 	}

@@ -30,6 +30,38 @@ public enum ErrorCode {
 	 * limit.
 	 */
 	VISIBILITY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, ErrorType.INTERNAL_ERROR),
+	/**
+	 * A rate limit (query cost per tenant or client, or events per second) is exhausted;
+	 * retry after {@code retryAfterMs} (HTTP 429 with {@code Retry-After}).
+	 */
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, ErrorType.BAD_REQUEST),
+	/**
+	 * The GraphQL document's estimated cost is over the maximum; {@code cost} says how
+	 * much it was.
+	 */
+	COST_LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** The GraphQL document nests fields deeper than allowed. */
+	MAX_DEPTH_EXCEEDED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** The GraphQL document uses more aliases than allowed. */
+	MAX_ALIASES_EXCEEDED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** The GraphQL operation selects more root fields than allowed. */
+	MAX_ROOT_FIELDS_EXCEEDED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/**
+	 * The GraphQL document is over a parser limit (characters, tokens, whitespace tokens
+	 * or grammar depth); it was not parsed further.
+	 */
+	PARSER_LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** A fragment of the GraphQL document spreads itself, directly or not. */
+	FRAGMENT_CYCLE(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/** The request body is a JSON array of operations: batching is not supported. */
+	BATCHING_NOT_SUPPORTED(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/**
+	 * The tenant already runs as many searches as it may on this instance and the request
+	 * waited its turn too long; retry after {@code retryAfterMs}.
+	 */
+	OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
+	/** The request did not finish within its deadline. */
+	DEADLINE_EXCEEDED(HttpStatus.GATEWAY_TIMEOUT, ErrorType.INTERNAL_ERROR),
 	/** Anything else; details are logged, never sent. */
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR);
 
@@ -58,6 +90,7 @@ public enum ErrorCode {
 			case 403 -> FORBIDDEN;
 			case 404 -> NOT_FOUND;
 			case 413 -> PAYLOAD_TOO_LARGE;
+			case 429 -> RATE_LIMITED;
 			case 503 -> UNAVAILABLE;
 			default -> status >= 400 && status < 500 ? BAD_USER_INPUT : INTERNAL;
 		};

@@ -29,6 +29,7 @@ class RestErrorHandler {
 			log.warn("{}: {}", exception.code(), exception.getMessage(), exception.getCause());
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.code().status());
+		exception.headers().forEach(response::header);
 		if (exception instanceof UnavailableException unavailable) {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
 		}

@@ -25,6 +25,14 @@ public abstract class RollcallException extends RuntimeException {
 		return code;
 	}
 
+	/**
+	 * HTTP headers a REST answer carries for this error (e.g. {@code Retry-After}); empty
+	 * by default.
+	 */
+	public Map<String, String> headers() {
+		return Map.of();
+	}
+
 	/** Extra client-facing fields (besides code and message); empty by default. */
 	public Map<String, Object> details() {
 		return Map.of();

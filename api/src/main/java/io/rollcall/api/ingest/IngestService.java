@@ -3,6 +3,8 @@ package io.rollcall.api.ingest;
 import io.rollcall.api.error.BadUserInputException;
 import io.rollcall.api.error.NotAppliedException;
 import io.rollcall.api.error.VisibilityTimeoutException;
+import io.rollcall.api.ratelimit.RateLimiter;
+import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
 import io.rollcall.schema.contact.ContactContract;
@@ -60,6 +62,8 @@ class IngestService {
 
 	private final Clock clock;
 
+	private final RateLimiter limiter;
+
 	private final BatchDecoder<?> events;
 
 	private final BatchDecoder<?> contacts;
@@ -67,12 +71,13 @@ class IngestService {
 	private final Validator validator;
 
 	IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
-			Validator validator, Clock clock) {
+			Validator validator, Clock clock, RateLimiter limiter) {
 		this.redis = redis;
 		this.notices = notices;
 		this.properties = properties;
 		this.callers = callers;
 		this.clock = clock;
+		this.limiter = limiter;
 		this.events = EventContract.decoder(validator, clock);
 		this.contacts = ContactContract.decoder(validator);
 		this.validator = validator;
@@ -144,7 +149,10 @@ class IngestService {
 	}
 
 	private WriteReceipt append(EntryKind kind, List<?> items, Consistency consistency, String what) {
-		String tenantId = callers.current().tenantId();
+		Caller caller = callers.current();
+		// Writes are limited in items per second per tenant (RATE_LIMITED, HTTP 429).
+		limiter.chargeWrites(caller, items.size());
+		String tenantId = caller.tenantId();
 		Instant acceptedAt = clock.instant();
 		List<StreamEntry> entries = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += properties.itemsPerEntry()) {

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rollcall.redis")
-record RedisProperties(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
+public record RedisProperties(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
 		@DefaultValue("rollcall:") @NotBlank String keyPrefix, @DefaultValue("2s") Duration commandTimeout,
 		@DefaultValue("2s") Duration retryAfter) {
 }

@@ -22,6 +22,7 @@ import co.elastic.clients.util.ObjectBuilder;
 import io.rollcall.api.error.RollcallException;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.api.error.UnavailableException;
+import io.rollcall.api.isolation.SearchBulkhead;
 import io.rollcall.api.security.Caller;
 import io.rollcall.schema.contact.ContactDocument;
 import io.rollcall.schema.event.EventDocument;
@@ -101,10 +102,13 @@ public class TenantScopedSearch {
 
 	private final SearchProperties properties;
 
-	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties) {
+	private final SearchBulkhead bulkhead;
+
+	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties, SearchBulkhead bulkhead) {
 		this.client = client;
 		this.indices = new IndexNames(properties.indexPrefix());
 		this.properties = properties;
+		this.bulkhead = bulkhead;
 	}
 
 	/**
@@ -464,10 +468,13 @@ public class TenantScopedSearch {
 			.routing(scope.tenantId())
 			.ignoreUnavailable(true)
 			.allowNoIndices(true)
+			.timeout(bulkhead.searchTimeout())
 			.trackTotalHits(t -> t.enabled(true))
 			.query(scoped)));
 		try {
-			return client.search(request, type);
+			// A tenant's searches queue behind each other, never in front of other
+			// tenants'.
+			return bulkhead.call(scope.tenantId(), () -> client.search(request, type));
 		}
 		catch (ElasticsearchException e) {
 			throw SearchFailures.translate(e, properties.retryAfter());

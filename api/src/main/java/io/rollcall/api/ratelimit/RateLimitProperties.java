@@ -1,0 +1,136 @@
+package io.rollcall.api.ratelimit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Rate limits per plan tier, with per-tenant overrides. Query limits are in cost units
+ * (see {@code graphql/cost.graphqls}): each GraphQL operation reserves its estimated cost
+ * from its tenant's bucket and its client's bucket, and is settled to its actual cost.
+ * Writes are limited in events (or contacts) per second per tenant. Over a limit:
+ * {@code RATE_LIMITED}, HTTP 429 with {@code Retry-After}, {@code RateLimit-Policy} and
+ * {@code RateLimit}.
+ *
+ * @param defaultPlan the plan of tenants that {@code tenants} does not name
+ * @param plans plan tiers by name; {@code standard} is built in and may be redefined
+ * @param tenants per tenant id: its plan and any limit that differs from the plan
+ * @param warnOnly log requests over a limit instead of refusing them (for rollout); the
+ * buckets are still charged, so the logs show who would have been limited
+ * @param redisFailure what happens while Redis is unreachable: {@code FAIL_OPEN} (the
+ * default) limits each api instance on its own with in-memory buckets of the same plans
+ * (so a tenant may get up to N times its limit across N instances); {@code FAIL_CLOSED}
+ * refuses rate-limited requests with {@code UNAVAILABLE}
+ * @param redisRetryInterval after a Redis failure, how long the limiter uses the fallback
+ * before trying Redis again; bounds the cost of a slow or dead Redis to one command
+ * timeout per interval
+ * @param retryAfter the {@code retryAfterMs} hint of {@code UNAVAILABLE} in
+ * {@code FAIL_CLOSED} mode
+ * @param bucketBatching whether concurrent requests of one api instance on the same
+ * bucket are combined into one Redis compare-and-swap (Bucket4j's batching optimization;
+ * see docs/PERFORMANCE.md "Rate limiter")
+ */
+@Validated
+@ConfigurationProperties("rollcall.limits")
+record RateLimitProperties(@DefaultValue("standard") @NotBlank String defaultPlan, Map<String, @Valid Plan> plans,
+		Map<String, @Valid TenantLimits> tenants, @DefaultValue("false") boolean warnOnly,
+		@DefaultValue("FAIL_OPEN") @NotNull RedisFailure redisFailure, @DefaultValue("1s") Duration redisRetryInterval,
+		@DefaultValue("1s") Duration retryAfter, @DefaultValue("true") boolean bucketBatching) {
+
+	/**
+	 * The built-in plan: 200,000 cost units of burst, 2,000 per second sustained (about
+	 * 10 program summaries or one 500-row rep table per second, all day); half that per
+	 * client; 2,000 events per second with bursts of 20,000 (four maximal write
+	 * requests).
+	 */
+	public static final Plan STANDARD = new Plan(200_000, 2_000, 100_000, 1_000, 20_000, 2_000);
+
+	public RateLimitProperties {
+		Map<String, Plan> all = new HashMap<>();
+		all.put("standard", STANDARD);
+		if (plans != null) {
+			all.putAll(plans);
+		}
+		plans = Map.copyOf(all);
+		tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+		if (!plans.containsKey(defaultPlan)) {
+			throw new IllegalArgumentException("rollcall.limits.default-plan " + defaultPlan + " is not a plan");
+		}
+		for (Map.Entry<String, TenantLimits> tenant : tenants.entrySet()) {
+			String plan = tenant.getValue().plan();
+			if (plan != null && !plans.containsKey(plan)) {
+				throw new IllegalArgumentException(
+						"rollcall.limits.tenants." + tenant.getKey() + ".plan " + plan + " is not a plan");
+			}
+		}
+	}
+
+	/** The limits of {@code tenantId}: its plan with its overrides applied. */
+	Plan planOf(String tenantId) {
+		TenantLimits overrides = tenants.get(tenantId);
+		if (overrides == null) {
+			return plans.get(defaultPlan);
+		}
+		Plan plan = plans.get(overrides.plan() == null ? defaultPlan : overrides.plan());
+		return new Plan(or(overrides.capacity(), plan.capacity()),
+				or(overrides.refillPerSecond(), plan.refillPerSecond()),
+				or(overrides.clientCapacity(), plan.clientCapacity()),
+				or(overrides.clientRefillPerSecond(), plan.clientRefillPerSecond()),
+				or(overrides.eventBurst(), plan.eventBurst()), or(overrides.eventsPerSecond(), plan.eventsPerSecond()));
+	}
+
+	private static long or(Long override, long planned) {
+		return override == null ? planned : override;
+	}
+
+	/**
+	 * One plan tier.
+	 *
+	 * @param capacity the tenant's query bucket: the most cost units it can spend at once
+	 * @param refillPerSecond cost units the tenant's bucket regains per second
+	 * @param clientCapacity each OAuth client's query bucket within the tenant (so one
+	 * runaway integration cannot spend the whole tenant's budget)
+	 * @param clientRefillPerSecond cost units a client's bucket regains per second
+	 * @param eventBurst the tenant's write bucket: the most events or contacts accepted
+	 * at once (at least {@code rollcall.ingest.max-items-per-request}, or the largest
+	 * requests could never pass)
+	 * @param eventsPerSecond events or contacts per second the write bucket regains
+	 */
+	public record Plan(@Positive long capacity, @Positive long refillPerSecond, @Positive long clientCapacity,
+			@Positive long clientRefillPerSecond, @Positive long eventBurst, @Positive long eventsPerSecond) {
+	}
+
+	/**
+	 * A tenant's plan and overrides; an unset limit is the plan's.
+	 *
+	 * @param plan the tenant's plan tier (default: {@code default-plan})
+	 * @param capacity overrides the plan's {@code capacity}
+	 * @param refillPerSecond overrides the plan's {@code refill-per-second}
+	 * @param clientCapacity overrides the plan's {@code client-capacity}
+	 * @param clientRefillPerSecond overrides the plan's {@code client-refill-per-second}
+	 * @param eventBurst overrides the plan's {@code event-burst}
+	 * @param eventsPerSecond overrides the plan's {@code events-per-second}
+	 */
+	public record TenantLimits(String plan, @Positive Long capacity, @Positive Long refillPerSecond,
+			@Positive Long clientCapacity, @Positive Long clientRefillPerSecond, @Positive Long eventBurst,
+			@Positive Long eventsPerSecond) {
+	}
+
+	/** What the limiter does while Redis is unreachable. */
+	public enum RedisFailure {
+
+		/** Limit with per-instance in-memory buckets until Redis is back. */
+		FAIL_OPEN,
+		/** Refuse with {@code UNAVAILABLE} until Redis is back. */
+		FAIL_CLOSED
+
+	}
+
+}

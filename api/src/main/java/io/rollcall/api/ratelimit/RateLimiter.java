@@ -1,0 +1,126 @@
+package io.rollcall.api.ratelimit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
+import io.rollcall.api.security.Caller;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charges requests to their buckets. A GraphQL operation reserves its estimated cost from
+ * its tenant's bucket, then from its client's (so a refusal by the client's bucket costs
+ * the tenant nothing), and is settled once its actual cost is known: the unused part is
+ * refunded, an overrun charged. Writes charge their item count to the tenant's events
+ * bucket. Every request costs at least one unit. All bucket arithmetic is Bucket4j's.
+ */
+public final class RateLimiter {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+	/**
+	 * Retry hints are capped: a cost over the whole capacity would otherwise never pass.
+	 */
+	private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+	private final BucketStore store;
+
+	private final RateLimitProperties properties;
+
+	RateLimiter(BucketStore store, RateLimitProperties properties) {
+		this.store = store;
+		this.properties = properties;
+	}
+
+	/**
+	 * Reserves {@code cost} units for a GraphQL operation of {@code caller}.
+	 * @throws RateLimitedException when the tenant's or the client's bucket lacks them
+	 * (unless warn-only)
+	 */
+	Reservation reserve(Caller caller, long cost) {
+		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
+		long charge = Math.max(1, cost);
+		BucketStore.Limit tenant = new BucketStore.Limit("tenant:" + caller.tenantId() + ":queries", "tenant",
+				plan.capacity(), plan.refillPerSecond());
+		BucketStore.Limit client = new BucketStore.Limit(
+				"client:" + caller.tenantId() + ":" + caller.clientId() + ":queries", "client", plan.clientCapacity(),
+				plan.clientRefillPerSecond());
+		ConsumptionProbe byTenant = store.apply(tenant, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
+		if (!byTenant.isConsumed()) {
+			return refused(caller, tenant, byTenant, charge, List.of());
+		}
+		ConsumptionProbe byClient = store.apply(client, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
+		if (!byClient.isConsumed()) {
+			store.apply(tenant, bucket -> {
+				bucket.addTokens(charge);
+				return null;
+			});
+			return refused(caller, client, byClient, charge, List.of(reading(tenant, byTenant)));
+		}
+		return new Reservation(charge, List.of(reading(tenant, byTenant), reading(client, byClient)));
+	}
+
+	/**
+	 * Settles {@code reservation} to {@code actualCost}: refunds what was not used or
+	 * charges the overrun, and returns what the buckets hold afterwards.
+	 */
+	RateLimitHeaders settle(Reservation reservation, long actualCost) {
+		long difference = reservation.reserved() - Math.max(1, actualCost);
+		if (difference == 0 || reservation.readings().isEmpty()) {
+			return new RateLimitHeaders(reservation.readings());
+		}
+		List<RateLimitHeaders.Reading> readings = reservation.readings().stream().map(reading -> {
+			VerboseResult<?> result = store.apply(reading.limit(),
+					bucket -> difference > 0 ? bucket.asVerbose().addTokens(difference)
+							: bucket.asVerbose().consumeIgnoringRateLimits(-difference));
+			return new RateLimitHeaders.Reading(reading.limit(), result.getDiagnostics().getAvailableTokens(),
+					result.getDiagnostics().calculateFullRefillingTime());
+		}).toList();
+		return new RateLimitHeaders(readings);
+	}
+
+	/**
+	 * Charges {@code items} written events or contacts to the tenant's events bucket.
+	 * @throws RateLimitedException when the bucket lacks them (unless warn-only)
+	 */
+	public void chargeWrites(Caller caller, long items) {
+		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
+		BucketStore.Limit events = new BucketStore.Limit("tenant:" + caller.tenantId() + ":events", "events",
+				plan.eventBurst(), plan.eventsPerSecond());
+		long charge = Math.max(1, items);
+		ConsumptionProbe probe = store.apply(events, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
+		if (!probe.isConsumed()) {
+			refused(caller, events, probe, charge, List.of());
+		}
+	}
+
+	private Reservation refused(Caller caller, BucketStore.Limit limit, ConsumptionProbe probe, long charge,
+			List<RateLimitHeaders.Reading> others) {
+		Duration retryAfter = Duration.ofNanos(Math.min(probe.getNanosToWaitForRefill(), MAX_RETRY_AFTER.toNanos()));
+		if (properties.warnOnly()) {
+			log.warn("warn-only: tenant {} client {} over its {} limit ({} units)", caller.tenantId(),
+					caller.clientId(), limit.policy(), charge);
+			return new Reservation(0, List.of());
+		}
+		List<RateLimitHeaders.Reading> readings = new ArrayList<>(others);
+		readings.add(reading(limit, probe));
+		throw new RateLimitedException(
+				"the " + limit.policy() + " rate limit is exhausted; retry after "
+						+ RateLimitedException.retryAfterSeconds(retryAfter) + "s",
+				retryAfter, new RateLimitHeaders(readings));
+	}
+
+	private static RateLimitHeaders.Reading reading(BucketStore.Limit limit, ConsumptionProbe probe) {
+		return new RateLimitHeaders.Reading(limit, probe.getRemainingTokens(), probe.getNanosToWaitForReset());
+	}
+
+	/**
+	 * Units reserved for one operation and what its buckets held afterwards (nothing
+	 * reserved in warn-only mode when over a limit).
+	 */
+	record Reservation(long reserved, List<RateLimitHeaders.Reading> readings) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.rollcall.api.cost;
+
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import io.rollcall.api.YamlFixture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The api's SDL (schema/ graphql/*.graphqls) plus the test-only repProgress stand-in, and
+ * analyzers over it configured from YAML fixtures.
+ */
+final class CostTestSchema {
+
+	static final GraphQLSchema SCHEMA = load("/graphql/rollcall.graphqls", "/graphql/cost.graphqls",
+			"/cost/rep-progress.graphqls");
+
+	private CostTestSchema() {
+	}
+
+	static DocumentAnalyzer analyzer(String yaml) {
+		return new DocumentAnalyzer(SCHEMA, cost(yaml), limits(yaml));
+	}
+
+	static CostProperties cost(String yaml) {
+		return YamlFixture.bind(yaml, "rollcall.limits.cost", CostProperties.class);
+	}
+
+	static DocumentLimitsProperties limits(String yaml) {
+		return YamlFixture.bind(yaml, "rollcall.limits.document", DocumentLimitsProperties.class);
+	}
+
+	static String read(String resource) {
+		try (InputStream in = CostTestSchema.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no resource " + resource);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static GraphQLSchema load(String... resources) {
+		TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+		SchemaParser parser = new SchemaParser();
+		for (String resource : List.of(resources)) {
+			registry.merge(parser.parse(read(resource)));
+		}
+		return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+	}
+
+}

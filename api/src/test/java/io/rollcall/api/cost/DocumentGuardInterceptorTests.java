@@ -1,0 +1,131 @@
+package io.rollcall.api.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rollcall.api.FakeGraphQl;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+
+/**
+ * Each document guard against a fake chain: an abusive document is refused with its own
+ * code and never reaches the chain (so neither the rate limiter nor Elasticsearch).
+ */
+class DocumentGuardInterceptorTests {
+
+	private static final String SUMMARY = "{ programSummary(programId: \"p\") { totalEvents } }";
+
+	private final FakeGraphQl.Chain chain = new FakeGraphQl.Chain(Map.of("programSummary", Map.of("totalEvents", 1)));
+
+	@Test
+	void aDocumentFiftyLevelsDeepIsRefused() {
+		String deep = "{ " + "a { ".repeat(50) + "b" + " }".repeat(50) + " }";
+
+		assertRefused(run("", deep), "MAX_DEPTH_EXCEEDED");
+	}
+
+	@Test
+	void tenThousandAliasesAreRefusedByTheTokenLimitAndOnTheirOwnByTheAliasLimit() {
+		String aliases = IntStream.range(0, 10_000)
+			.mapToObj(i -> "a" + i + ": __typename")
+			.collect(Collectors.joining(" ", "{ ", " }"));
+
+		assertRefused(run("", aliases), "PARSER_LIMIT_EXCEEDED");
+		assertRefused(run("""
+				rollcall.limits.document:
+				  max-tokens: 100000
+				  max-characters: 1000000
+				""", aliases), "MAX_ALIASES_EXCEEDED");
+	}
+
+	@Test
+	void aFiveMegabyteDocumentIsRefusedByTheCharacterLimit() {
+		String huge = "{ __typename }" + " ".repeat(5 * 1024 * 1024);
+
+		assertRefused(run("", huge), "PARSER_LIMIT_EXCEEDED");
+	}
+
+	@Test
+	void tooManyRootFieldsAreRefused() {
+		String fields = IntStream.range(0, 11)
+			.mapToObj(i -> "s" + i + ": programSummary(programId: \"p\") { totalEvents }")
+			.collect(Collectors.joining(" ", "{ ", " }"));
+
+		assertRefused(run("", fields), "MAX_ROOT_FIELDS_EXCEEDED");
+	}
+
+	@Test
+	void aFragmentCycleIsRefusedWithAStableCode() {
+		assertRefused(run("", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"), "FRAGMENT_CYCLE");
+	}
+
+	@Test
+	void anOperationOverTheMaximumCostIsRefusedWithItsCost() {
+		WebGraphQlResponse response = run("""
+				rollcall.limits.cost:
+				  max-cost: 20
+				""", SUMMARY);
+
+		ResponseError error = assertRefused(response, "COST_LIMIT_EXCEEDED");
+		assertThat(error.getExtensions()).containsEntry("cost", 21L).containsEntry("maxCost", 20L);
+		assertThat(response.getExtensions()).containsEntry("cost",
+				Map.of("requestedQueryCost", 21L, "actualQueryCost", 0L));
+	}
+
+	@Test
+	void warnOnlyLetsOversizedDocumentsRun() {
+		String deep = "{ " + "a { ".repeat(20) + "b" + " }".repeat(20) + " }";
+
+		WebGraphQlResponse response = run("""
+				rollcall.limits.document:
+				  warn-only: true
+				""", deep);
+
+		assertThat(response.getErrors()).isEmpty();
+		assertThat(chain.calls()).isEqualTo(1);
+	}
+
+	@Test
+	void anAcceptedOperationCarriesItsPriceToTheRateLimiter() {
+		WebGraphQlRequest request = FakeGraphQl.request(SUMMARY, Map.of());
+
+		WebGraphQlResponse response = interceptor("").intercept(request, chain).block();
+
+		assertThat(response.getErrors()).isEmpty();
+		assertThat(chain.calls()).isEqualTo(1);
+		assertThat(PricedOperation.of(request)).hasValueSatisfying(priced -> {
+			assertThat(priced.requestedCost()).isEqualTo(21);
+			assertThat(priced.actualCost(Map.of("programSummary", Map.of("totalEvents", 1)))).isEqualTo(21);
+		});
+	}
+
+	@Test
+	void invalidGraphQlIsLeftToGraphQlJava() {
+		run("", "{ programSummary(");
+
+		assertThat(chain.calls()).isEqualTo(1);
+	}
+
+	private WebGraphQlResponse run(String yaml, String document) {
+		return interceptor(yaml).intercept(FakeGraphQl.request(document, Map.of()), chain).block();
+	}
+
+	private static DocumentGuardInterceptor interceptor(String yaml) {
+		return new DocumentGuardInterceptor(CostTestSchema.analyzer(yaml), CostTestSchema.limits(yaml),
+				CostTestSchema.cost(yaml));
+	}
+
+	private ResponseError assertRefused(WebGraphQlResponse response, String code) {
+		assertThat(chain.calls()).as("the operation must not run").isZero();
+		assertThat(response.getExecutionResult().isDataPresent()).isFalse();
+		assertThat(response.getErrors()).hasSize(1);
+		ResponseError error = response.getErrors().getFirst();
+		assertThat(error.getExtensions()).containsEntry("code", code);
+		return error;
+	}
+
+}

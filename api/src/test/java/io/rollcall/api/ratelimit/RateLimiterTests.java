@@ -1,0 +1,139 @@
+package io.rollcall.api.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rollcall.api.error.ErrorCode;
+import io.rollcall.api.error.UnavailableException;
+import io.rollcall.api.security.Caller;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Bucket charging with Redis unreachable, i.e. on the in-memory fallback, which runs the
+ * same Bucket4j operations as the distributed buckets (see RateLimitIntegrationTests for
+ * Redis).
+ */
+class RateLimiterTests {
+
+	private static final String DEMO_100 = """
+			rollcall.limits:
+			  redis-retry-interval: 1h
+			  tenants:
+			    demo:
+			      capacity: 100
+			      refill-per-second: 1
+			      client-capacity: 1000
+			      event-burst: 10
+			      events-per-second: 1
+			""";
+
+	@Test
+	void theUnusedPartOfAReservationIsRefunded() {
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+
+		RateLimiter.Reservation reservation = limiter.reserve(TestLimiters.DEMO_ADMIN, 30);
+		RateLimitHeaders after = limiter.settle(reservation, 10);
+
+		assertThat(reservation.readings().getFirst().remaining()).isBetween(70L, 71L);
+		assertThat(after.readings().getFirst().remaining()).isBetween(90L, 91L);
+		assertThat(after.asMap()).containsEntry("RateLimit-Policy", "\"tenant\";q=100;w=100, \"client\";q=1000;w=1");
+	}
+
+	@Test
+	void anOverrunIsCharged() {
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+
+		RateLimitHeaders after = limiter.settle(limiter.reserve(TestLimiters.DEMO_ADMIN, 10), 40);
+
+		assertThat(after.readings().getFirst().remaining()).isBetween(60L, 61L);
+	}
+
+	@Test
+	void anExhaustedTenantIsRefusedWithARetryHintAndHeaders() {
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+		limiter.reserve(TestLimiters.DEMO_ADMIN, 90);
+
+		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 50))
+			.isInstanceOfSatisfying(RateLimitedException.class, refused -> {
+				assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+				// 40 more units at 1 per second
+				assertThat(refused.retryAfter().toSeconds()).isBetween(38L, 40L);
+				assertThat(refused.details().get("retryAfterMs")).isInstanceOf(Long.class);
+				assertThat(refused.headers()).containsKeys("Retry-After", "RateLimit-Policy", "RateLimit");
+				assertThat(refused.headers().get("RateLimit")).startsWith("\"tenant\";r=10;t=");
+			});
+	}
+
+	@Test
+	void aClientOverItsOwnLimitCostsItsTenantNothing() {
+		RateLimiter limiter = TestLimiters.limiter("""
+				rollcall.limits:
+				  redis-retry-interval: 1h
+				  tenants:
+				    demo:
+				      capacity: 100
+				      refill-per-second: 1
+				      client-capacity: 10
+				""");
+		limiter.reserve(TestLimiters.DEMO_ADMIN, 8);
+
+		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 8)).isInstanceOf(RateLimitedException.class);
+		RateLimiter.Reservation other = limiter.reserve(new Caller("demo", "demo-reader", null, List.of()), 1);
+		assertThat(other.readings().getFirst().remaining()).isBetween(91L, 92L);
+	}
+
+	@Test
+	void warnOnlyAdmitsWhatItWouldRefuse() {
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100 + "  warn-only: true\n");
+		limiter.reserve(TestLimiters.DEMO_ADMIN, 100);
+
+		RateLimiter.Reservation overLimit = limiter.reserve(TestLimiters.DEMO_ADMIN, 100);
+
+		assertThat(overLimit.reserved()).isZero();
+	}
+
+	@Test
+	void writesAreLimitedInItemsPerSecond() {
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+		limiter.chargeWrites(TestLimiters.DEMO_ADMIN, 8);
+
+		assertThatThrownBy(() -> limiter.chargeWrites(TestLimiters.DEMO_ADMIN, 5)).isInstanceOfSatisfying(
+				RateLimitedException.class,
+				refused -> assertThat(refused.headers().get("RateLimit-Policy")).isEqualTo("\"events\";q=10;w=10"));
+	}
+
+	@Test
+	void otherTenantsGetTheDefaultPlan() {
+		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
+
+		assertThat(properties.planOf("other")).isEqualTo(RateLimitProperties.STANDARD);
+		assertThat(properties.planOf("demo").capacity()).isEqualTo(100);
+		assertThat(properties.planOf("demo").eventsPerSecond()).isEqualTo(1);
+	}
+
+	@Test
+	void failOpenFallsBackToLocalBucketsAndHealthSaysSo() {
+		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
+		BucketStore store = TestLimiters.unreachableRedis(properties);
+
+		new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
+
+		assertThat(new RateLimiterHealthIndicator(store).health()).satisfies(health -> {
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("mode", "LOCAL_FALLBACK");
+		});
+	}
+
+	@Test
+	void failClosedRefusesWhileRedisIsUnreachable() {
+		RateLimitProperties properties = TestLimiters.properties(DEMO_100 + "  redis-failure: fail-closed\n");
+		BucketStore store = TestLimiters.unreachableRedis(properties);
+
+		assertThatThrownBy(() -> new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
+			.isInstanceOf(UnavailableException.class);
+		assertThat(new RateLimiterHealthIndicator(store).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+}
