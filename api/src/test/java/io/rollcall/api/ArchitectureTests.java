@@ -27,10 +27,11 @@ class ArchitectureTests {
 	 */
 	@ArchTest
 	static final ArchRule onlyIngestTouchesRedis = noClasses().that()
-		.resideOutsideOfPackage("io.rollcall.api.ingest..")
+		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.subscription..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.lettuce..")
-		.because("writes reach Redis only through the ingest service");
+		.because(
+				"writes reach Redis only through the ingest service, change notices only through the subscription feed");
 
 }

@@ -56,8 +56,10 @@ public final class LocalStack {
 		Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(), "rollcall.redis.url",
 				redis.url());
 		keep(run(IndexerApplication.builder(), services, Map.of("server.port", Integer.toString(INDEXER_PORT))));
-		keep(run(ApiApplication.builder(), services, Map.of("server.port", Integer.toString(API_PORT),
-				"rollcall.security.issuer-uri", issuer.issuerUri().toString())));
+		// Introspection is on for GraphiQL here only; it is off by default elsewhere.
+		keep(run(ApiApplication.builder(), services,
+				Map.of("server.port", Integer.toString(API_PORT), "rollcall.security.issuer-uri",
+						issuer.issuerUri().toString(), "rollcall.security.introspection-enabled", "true")));
 		printWelcome(elasticsearch, redis, issuer);
 	}
 

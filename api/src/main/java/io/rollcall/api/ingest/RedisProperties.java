@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Redis that carries the ingest stream and the applied-notice channel.
+ * The Redis that carries the ingest stream and the applied-notice channel (and, for
+ * {@code subscription}, the change-notice channel).
  *
  * @param url the Redis address ({@code redis://host:port})
  * @param keyPrefix the prefix of every key and channel (see {@code IngestKeys}); tests
@@ -20,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rollcall.redis")
-record RedisProperties(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
+public record RedisProperties(@DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
 		@DefaultValue("rollcall:") @NotBlank String keyPrefix, @DefaultValue("2s") Duration commandTimeout,
 		@DefaultValue("2s") Duration retryAfter) {
 }
