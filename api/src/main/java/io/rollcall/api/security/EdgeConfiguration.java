@@ -31,8 +31,11 @@ class EdgeConfiguration {
 			+ "font-src 'self' data: https://esm.sh; img-src 'self' data:; worker-src 'self' blob: https://esm.sh; "
 			+ "connect-src 'self' ws: wss: https://esm.sh; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-	@Bean
-	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+	/**
+	 * CORS for the filter chain (not a bean: MVC's introspector is one already, and
+	 * Spring Security would have to pick).
+	 */
+	static CorsConfigurationSource corsSource(SecurityProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		cors(properties).ifPresent(configuration -> source.registerCorsConfiguration("/**", configuration));
 		return source;

@@ -11,7 +11,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.cors.CorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
-			CorsConfigurationSource cors) {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties) {
 		JsonSecurityErrors errors = new JsonSecurityErrors(json);
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -50,7 +48,7 @@ class SecurityConfiguration {
 			// Stateless bearer-token API: no session, no cookie, hence no CSRF exposure.
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.cors(configurer -> configurer.configurationSource(cors))
+			.cors(cors -> cors.configurationSource(EdgeConfiguration.corsSource(properties)))
 			// Spring Security's defaults (nosniff, frame DENY, no-cache, HSTS on HTTPS
 			// requests) plus a CSP and no referrer.
 			.headers(headers -> headers
