@@ -77,8 +77,9 @@ class ChangeFeed implements DisposableBean {
 		if (this.connection != null) {
 			return;
 		}
+		StatefulRedisPubSubConnection<String, String> subscription = null;
 		try {
-			StatefulRedisPubSubConnection<String, String> subscription = this.client.connectPubSub();
+			subscription = this.client.connectPubSub();
 			subscription.addListener(new RedisPubSubAdapter<>() {
 				@Override
 				public void message(String channel, String message) {
@@ -89,6 +90,10 @@ class ChangeFeed implements DisposableBean {
 			this.connection = subscription;
 		}
 		catch (RedisException ex) {
+			// Connected but not subscribed: drop it, the next subscriber tries again.
+			if (subscription != null) {
+				subscription.close();
+			}
 			throw new UnavailableException("change notifications are unavailable, retry later",
 					this.properties.retryAfter(), ex);
 		}
