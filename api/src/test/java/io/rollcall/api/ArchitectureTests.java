@@ -26,11 +26,13 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestAndRateLimitTouchRedis = noClasses().that()
-		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..")
+	static final ArchRule onlyIngestRateLimitAndSubscriptionTouchRedis = noClasses().that()
+		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..",
+				"io.rollcall.api.subscription..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
-		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/");
+		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/, "
+				+ "change notices only through the subscription feed");
 
 }

@@ -70,6 +70,8 @@ public final class LocalStack {
 		launcher.run(IndexerApplication.builder(), with(services, "server.port", Integer.toString(INDEXER_PORT)));
 		Map<String, String> api = with(services, "server.port", Integer.toString(API_PORT));
 		api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		// Introspection is on for GraphiQL here only; it is off by default elsewhere.
+		api.put("rollcall.security.introspection-enabled", "true");
 		api.putAll(DEMO_LIMITS);
 		launcher.run(ApiApplication.builder(), api);
 		printWelcome(elasticsearch, redis, issuer);

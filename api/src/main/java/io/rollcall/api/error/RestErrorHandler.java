@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -44,6 +45,17 @@ class RestErrorHandler {
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Map<String, Object>> unauthenticated(AuthenticationException exception) {
 		return body(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+	}
+
+	/**
+	 * A body that is not the JSON the handler reads (also GraphQL's
+	 * {@code POST /graphql}, whose handler function has no advice of its own): the
+	 * client's mistake, not an internal error; the parser's message names Java types, so
+	 * it is not sent.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception) {
+		return body(ErrorCode.BAD_USER_INPUT, "the request body is not valid JSON for this endpoint");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Redis that carries the ingest stream and the applied-notice channel.
+ * The Redis that carries the ingest stream and the applied-notice channel (and, for
+ * {@code subscription}, the change-notice channel).
  *
  * @param url the Redis address ({@code redis://host:port})
  * @param keyPrefix the prefix of every key and channel (see {@code IngestKeys}); tests

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 public class Callers {
 
 	/**
-	 * Claims Rollcall reads from tokens (see DevIssuer and the partner documentation).
+	 * The names of the claims Rollcall reads from tokens (configurable, see
+	 * docs/SECURITY.md).
 	 */
-	static final String TENANT_ID = "tenant_id";
-	static final String CLIENT_ID = "client_id";
-	static final String ROLE = "role";
-	static final String TEAM_IDS = "team_ids";
+	private final SecurityProperties.Claims claims;
+
+	Callers(SecurityProperties properties) {
+		this.claims = properties.claims();
+	}
 
 	/**
 	 * The caller of the current request.
@@ -32,10 +34,12 @@ public class Callers {
 		throw new NotAuthenticatedException();
 	}
 
-	static Caller fromToken(Jwt jwt) {
-		String clientId = jwt.hasClaim(CLIENT_ID) ? jwt.getClaimAsString(CLIENT_ID) : jwt.getSubject();
-		List<String> teamIds = jwt.hasClaim(TEAM_IDS) ? jwt.getClaimAsStringList(TEAM_IDS) : List.of();
-		return new Caller(jwt.getClaimAsString(TENANT_ID), clientId, jwt.getClaimAsString(ROLE), teamIds);
+	/** The caller a validated token stands for. */
+	public Caller fromToken(Jwt jwt) {
+		String clientId = jwt.hasClaim(claims.client()) ? jwt.getClaimAsString(claims.client()) : jwt.getSubject();
+		List<String> teamIds = jwt.hasClaim(claims.teams()) ? jwt.getClaimAsStringList(claims.teams()) : List.of();
+		return new Caller(jwt.getClaimAsString(claims.tenant()), clientId, jwt.getClaimAsString(claims.role()),
+				teamIds);
 	}
 
 }

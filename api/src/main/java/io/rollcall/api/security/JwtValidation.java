@@ -1,5 +1,6 @@
 package io.rollcall.api.security;
 
+import io.rollcall.schema.json.Identifiers;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
@@ -14,7 +15,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  * What a token must satisfy, on top of the signature and issuer checks of Boot's
  * issuer-uri decoder (which discovers the issuer lazily, on the first token). Boot adds
  * every {@code OAuth2TokenValidator<Jwt>} bean to its decoder; a
- * {@link JwtTimestampValidator} bean replaces Spring's default one (60 s skew).
+ * {@link JwtTimestampValidator} bean replaces Spring's default one (60 s skew). The
+ * decoder is a bean, so WebSocket connections are checked by exactly the same rules (see
+ * {@link WebSocketAuthentication}).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtValidation {
@@ -37,7 +40,10 @@ class JwtValidation {
 
 	@Bean
 	JwtTimestampValidator timestamps(SecurityProperties properties) {
-		return new JwtTimestampValidator(properties.clockSkew());
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		// A token without exp would be valid forever (Spring accepts that by default).
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return timestamps;
 	}
 
 	@Bean
@@ -47,11 +53,12 @@ class JwtValidation {
 	}
 
 	@Bean
-	JwtClaimValidator<Object> tenantClaim() {
+	JwtClaimValidator<Object> tenantClaim(SecurityProperties properties) {
 		// Every query and write is scoped by this claim: a token without it is useless,
-		// hence invalid (401).
-		return new JwtClaimValidator<>(Callers.TENANT_ID,
-				(Object tenant) -> tenant instanceof String id && !id.isBlank());
+		// hence invalid (401). It becomes a routing value and part of Redis keys, so it
+		// must have the shape of every other identifier.
+		return new JwtClaimValidator<>(properties.claims().tenant(),
+				(Object tenant) -> tenant instanceof String id && Identifiers.isValid(id));
 	}
 
 }

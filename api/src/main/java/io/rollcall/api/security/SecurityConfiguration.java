@@ -1,5 +1,6 @@
 package io.rollcall.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,6 +9,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,14 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json) {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties) {
 		JsonSecurityErrors errors = new JsonSecurityErrors(json);
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
 				.permitAll()
+				// The WebSocket handshake carries no token; connection_init does (see
+				// WebSocketAuthentication).
+				.requestMatchers(SecurityConfiguration::isGraphQlHandshake)
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/v1/events")
+				.hasAuthority(Scopes.EVENTS_WRITE)
+				.requestMatchers(HttpMethod.PUT, "/v1/programs/*")
 				.hasAuthority(Scopes.EVENTS_WRITE)
 				.requestMatchers("/v1/contacts", "/v1/contacts/**")
 				.hasAuthority(Scopes.CONTACTS_WRITE)
@@ -41,7 +50,20 @@ class SecurityConfiguration {
 			// Stateless bearer-token API: no session, no cookie, hence no CSRF exposure.
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.configurationSource(EdgeConfiguration.corsSource(properties)))
+			// Spring Security's defaults (nosniff, frame DENY, no-cache, HSTS on HTTPS
+			// requests) plus a CSP and no referrer.
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(EdgeConfiguration.CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterAfter(new GraphQlBodyLimit(properties.graphqlMaxBodySize(), json), AuthorizationFilter.class)
 			.build();
+	}
+
+	private static boolean isGraphQlHandshake(HttpServletRequest request) {
+		return "GET".equals(request.getMethod())
+				&& request.getRequestURI().equals(request.getContextPath() + "/graphql")
+				&& "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
 	}
 
 }

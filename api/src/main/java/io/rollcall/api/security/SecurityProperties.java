@@ -1,13 +1,17 @@
 package io.rollcall.api.security;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How bearer tokens are checked.
+ * How bearer tokens are checked, and how the api hardens its edge.
  *
  * @param issuerUri the OAuth2 issuer; its discovery document and keys are fetched lazily,
  * on the first token, so the api can start before the issuer (mapped to Boot's
@@ -17,9 +21,47 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how far {@code exp}/{@code nbf} may be off between the issuer's clock
  * and ours; small (30 s rather than Spring's 60 s) so an expired token stops working
  * promptly
+ * @param claims the names of the claims Rollcall reads, for issuers that cannot emit
+ * Rollcall's own names
+ * @param introspectionEnabled whether GraphQL introspection ({@code __schema},
+ * {@code __type}) answers; off by default so production does not hand out a map of the
+ * API, on in the local stack for GraphiQL (mapped to Boot's
+ * {@code spring.graphql.schema.introspection.enabled})
+ * @param graphqlMaxBodySize the largest {@code POST /graphql} body; larger is
+ * {@code PAYLOAD_TOO_LARGE} (HTTP 413) before any parsing
+ * @param cors which browser origins may call the api
  */
 @Validated
 @ConfigurationProperties("rollcall.security")
 record SecurityProperties(@DefaultValue("http://127.0.0.1:9000") @NotBlank String issuerUri,
-		@DefaultValue("rollcall-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew) {
+		@DefaultValue("rollcall-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue @Valid @NotNull Claims claims, @DefaultValue("false") boolean introspectionEnabled,
+		@DefaultValue("1MB") @NotNull DataSize graphqlMaxBodySize, @DefaultValue @Valid @NotNull Cors cors) {
+
+	/**
+	 * Claim names. Scopes are read by Spring Security from {@code scope} or {@code scp}
+	 * (string or array), whichever the issuer sends.
+	 *
+	 * @param tenant the claim naming the caller's tenant; required, every query and write
+	 * is scoped by it
+	 * @param role the claim with the caller's role ({@code admin} or {@code manager})
+	 * @param teams the claim with the teams a manager may see (array)
+	 * @param client the claim naming the OAuth2 client, else the subject is used
+	 */
+	public record Claims(@DefaultValue("tenant_id") @NotBlank String tenant,
+			@DefaultValue("role") @NotBlank String role, @DefaultValue("team_ids") @NotBlank String teams,
+			@DefaultValue("client_id") @NotBlank String client) {
+	}
+
+	/**
+	 * Cross-origin access for browser frontends.
+	 *
+	 * @param allowedOrigins origins (e.g. {@code https://app.example.com}) whose pages
+	 * may call the api; none by default, so browsers refuse cross-origin calls until a
+	 * frontend is listed
+	 * @param maxAge how long a browser may cache a preflight answer
+	 */
+	public record Cors(@DefaultValue List<@NotBlank String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
+	}
+
 }

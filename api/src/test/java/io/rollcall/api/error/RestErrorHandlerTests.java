@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 
@@ -81,6 +83,17 @@ class RestErrorHandlerTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 		assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT");
 		assertThat(response.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+	}
+
+	@Test
+	void unreadableBodiesAreBadInputWithoutTheParsersMessage() {
+		ResponseEntity<Map<String, Object>> response = handler.unreadable(new HttpMessageNotReadableException(
+				"JSON parse error: Cannot deserialize value of type `java.lang.String`",
+				new MockHttpInputMessage(new byte[0])));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT");
+		assertThat(response.getBody().get("message").toString()).doesNotContain("java.");
 	}
 
 	@Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.api.FakeGraphQl;
 import io.rollcall.api.cost.PricedOperation;
-import io.rollcall.api.security.Callers;
+import io.rollcall.api.security.TestCallers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +77,8 @@ class RateLimitInterceptorTests {
 	}
 
 	private WebGraphQlResponse run(String yaml, long requested, long actual) {
-		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(yaml), new Callers());
+		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(yaml),
+				TestCallers.withDefaultClaims());
 		WebGraphQlRequest request = FakeGraphQl.request("{ programSummary(programId: \"p\") { totalEvents } }",
 				Map.of());
 		new PricedOperation(requested, data -> actual).attachTo(request);

@@ -10,16 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.unit.DataSize;
 
 class JwtValidationTests {
 
 	private final JwtValidation validation = new JwtValidation();
 
 	private final SecurityProperties properties = new SecurityProperties("http://127.0.0.1:9000", "rollcall-api",
-			Duration.ofSeconds(30));
+			Duration.ofSeconds(30), new SecurityProperties.Claims("tenant_id", "role", "team_ids", "client_id"), false,
+			DataSize.ofMegabytes(1), new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
 
-	private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-			List.of(validation.timestamps(properties), validation.audience(properties), validation.tenantClaim()));
+	private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List
+		.of(validation.timestamps(properties), validation.audience(properties), validation.tenantClaim(properties)));
 
 	@Test
 	void acceptsAFreshTokenForThisApiWithATenant() {
@@ -55,6 +57,37 @@ class JwtValidationTests {
 	}
 
 	@Test
+	void refusesATokenWithoutExpiry() {
+		Jwt forever = Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.audience(List.of("rollcall-api"))
+			.claim("tenant_id", "demo")
+			.build();
+
+		assertThat(validator.validate(forever).hasErrors()).isTrue();
+	}
+
+	@Test
+	void refusesATenantThatIsNotAnIdentifier() {
+		assertThat(validator
+			.validate(token(Map.of("tenant_id", "demo,other"), "rollcall-api", Instant.now().plusSeconds(60)))
+			.hasErrors()).isTrue();
+	}
+
+	@Test
+	void claimNamesAreConfigurable() {
+		SecurityProperties keycloak = new SecurityProperties("http://issuer", "rollcall-api", Duration.ofSeconds(30),
+				new SecurityProperties.Claims("org_id", "rollcall_role", "groups", "azp"), false,
+				DataSize.ofMegabytes(1), new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
+		Jwt jwt = token(Map.of("org_id", "demo", "azp", "crm", "rollcall_role", "manager", "groups", List.of("team-1")),
+				"rollcall-api", Instant.now().plusSeconds(60));
+
+		assertThat(validation.tenantClaim(keycloak).validate(jwt).hasErrors()).isFalse();
+		assertThat(new Callers(keycloak).fromToken(jwt))
+			.isEqualTo(new Caller("demo", "crm", "manager", List.of("team-1")));
+	}
+
+	@Test
 	void onlyAsymmetricAlgorithms() {
 		assertThat(JwtValidation.ALGORITHMS).extracting(Enum::name).containsExactlyInAnyOrder("RS256", "ES256");
 	}
@@ -64,7 +97,8 @@ class JwtValidationTests {
 		Jwt jwt = token(Map.of("tenant_id", "demo", "client_id", "demo-manager", "role", "manager", "team_ids",
 				List.of("team-1")), "rollcall-api", Instant.now().plusSeconds(60));
 
-		assertThat(Callers.fromToken(jwt)).isEqualTo(new Caller("demo", "demo-manager", "manager", List.of("team-1")));
+		assertThat(new Callers(properties).fromToken(jwt))
+			.isEqualTo(new Caller("demo", "demo-manager", "manager", List.of("team-1")));
 	}
 
 	private static Jwt token(Map<String, Object> claims, String audience, Instant expiresAt) {

@@ -12,14 +12,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -177,6 +185,48 @@ public final class DevIssuer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while getting a token", ex);
 		}
+	}
+
+	/**
+	 * Signs {@code claims} with this issuer's real key (RS256, its {@code kid}), exactly
+	 * as the token endpoint would, but with whatever claims the caller wants: expired,
+	 * not yet valid, another audience, no tenant. <b>Development and tests only</b>: it
+	 * lets security tests prove that the api rejects well-signed tokens for their claims
+	 * alone; a real issuer never offers such a door.
+	 * @see #claims(String, String)
+	 */
+	public String sign(JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.signingKey.getKeyID())
+				.type(JOSEObjectType.JWT)
+				.build(), claims);
+			jwt.sign(new RSASSASigner(this.signingKey));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Cannot sign a test token", ex);
+		}
+	}
+
+	/**
+	 * The claims of a valid access token of this issuer for {@code tenantId} with
+	 * {@code scope} (space-separated), valid for 5 minutes from now: a starting point for
+	 * {@link #sign(JWTClaimsSet)} that tests then break one claim at a time.
+	 * <b>Development and tests only.</b>
+	 */
+	public JWTClaimsSet.Builder claims(String tenantId, String scope) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(this.issuerUri.toString())
+			.subject("test-client")
+			.audience("rollcall-api")
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.jwtID(UUID.randomUUID().toString())
+			.claim("client_id", "test-client")
+			.claim("tenant_id", tenantId)
+			.claim("scope", scope)
+			.claim("role", "admin");
 	}
 
 	@Override

@@ -1,0 +1,72 @@
+package io.rollcall.api.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The api's edge towards browsers and sockets: which origins may call it (HTTP and the
+ * WebSocket handshake alike), the headers every response carries, and the GraphQL
+ * WebSocket handler that {@link WebSocketAuthentication} can close.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeConfiguration {
+
+	/**
+	 * Responses are JSON, except the GraphiQL page, which loads its scripts and styles
+	 * from esm.sh and talks to this origin over HTTP and WebSocket; nothing may frame any
+	 * of it.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+			+ "script-src 'self' 'unsafe-inline' https://esm.sh; style-src 'self' 'unsafe-inline' https://esm.sh; "
+			+ "font-src 'self' data: https://esm.sh; img-src 'self' data:; worker-src 'self' blob: https://esm.sh; "
+			+ "connect-src 'self' ws: wss: https://esm.sh; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+	/**
+	 * CORS for the filter chain (not a bean: MVC's introspector is one already, and
+	 * Spring Security would have to pick).
+	 */
+	static CorsConfigurationSource corsSource(SecurityProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		cors(properties).ifPresent(configuration -> source.registerCorsConfiguration("/**", configuration));
+		return source;
+	}
+
+	/**
+	 * Replaces Boot's handler (same settings, from {@code spring.graphql.websocket.*}) so
+	 * that sockets can be closed with 4403 and at token expiry; its handshake accepts the
+	 * same origins as CORS.
+	 */
+	@Bean
+	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties graphQl,
+			JsonMapper json, SecurityProperties properties) {
+		return new SessionExposingWebSocketHandler(handler, new JacksonJsonHttpMessageConverter(json),
+				graphQl.getWebsocket().getConnectionInitTimeout(), graphQl.getWebsocket().getKeepAlive(),
+				cors(properties).orElseGet(CorsConfiguration::new));
+	}
+
+	private static Optional<CorsConfiguration> cors(SecurityProperties properties) {
+		List<String> origins = properties.cors().allowedOrigins();
+		if (origins.isEmpty()) {
+			return Optional.empty();
+		}
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(origins);
+		configuration.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		// Bearer tokens, not cookies: browsers need not send credentials.
+		configuration.setAllowCredentials(false);
+		configuration.setMaxAge(properties.cors().maxAge());
+		return Optional.of(configuration);
+	}
+
+}

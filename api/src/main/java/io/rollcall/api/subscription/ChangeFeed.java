@@ -1,0 +1,124 @@
+package io.rollcall.api.subscription;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.rollcall.api.error.UnavailableException;
+import io.rollcall.api.ingest.RedisProperties;
+import io.rollcall.schema.stream.ChangeNotice;
+import io.rollcall.schema.stream.IngestKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every {@link ChangeNotice} the indexer publishes, from ONE Redis pub/sub subscription
+ * per api instance, multicast in-process: a Redis connection per WebSocket subscriber
+ * would not scale to hundreds of dashboards. The subscription is opened on first use (the
+ * api starts, and serves queries, while Redis is down) and confirmed before
+ * {@link #notices()} returns; Lettuce re-subscribes after a reconnect. Notices are for
+ * every tenant: {@link DashboardChanges} filters them by the caller's.
+ */
+@Component
+class ChangeFeed implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
+
+	private final RedisClient client;
+
+	private final IngestKeys keys;
+
+	private final RedisProperties properties;
+
+	private final JsonMapper json;
+
+	/**
+	 * Best effort: a subscriber that cannot keep up misses notices rather than holding
+	 * back the others (each subscriber has its own buffer, see {@link DashboardChanges}).
+	 */
+	private final Sinks.Many<ChangeNotice> sink = Sinks.many().multicast().directBestEffort();
+
+	private StatefulRedisPubSubConnection<String, String> connection;
+
+	ChangeFeed(RedisProperties properties, JsonMapper json) {
+		RedisURI uri = RedisURI.create(properties.url());
+		uri.setTimeout(properties.commandTimeout());
+		this.client = RedisClient.create(uri);
+		this.client.setOptions(ClientOptions.builder()
+			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
+			.socketOptions(SocketOptions.builder().connectTimeout(properties.commandTimeout()).build())
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		this.keys = new IngestKeys(properties.keyPrefix());
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/**
+	 * The notices of all tenants from now on.
+	 * @throws UnavailableException when Redis cannot be reached to subscribe
+	 */
+	Flux<ChangeNotice> notices() {
+		subscribe();
+		return this.sink.asFlux();
+	}
+
+	private synchronized void subscribe() {
+		if (this.connection != null) {
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> subscription = null;
+		try {
+			subscription = this.client.connectPubSub();
+			subscription.addListener(new RedisPubSubAdapter<>() {
+				@Override
+				public void message(String channel, String message) {
+					publish(message);
+				}
+			});
+			subscription.sync().subscribe(this.keys.changesChannel());
+			this.connection = subscription;
+		}
+		catch (RedisException ex) {
+			// Connected but not subscribed: drop it, the next subscriber tries again.
+			if (subscription != null) {
+				subscription.close();
+			}
+			throw new UnavailableException("change notifications are unavailable, retry later",
+					this.properties.retryAfter(), ex);
+		}
+	}
+
+	/**
+	 * Called on Lettuce's single event-loop thread for the connection, hence never
+	 * concurrently.
+	 */
+	void publish(String message) {
+		try {
+			this.sink.tryEmitNext(this.json.readValue(message, ChangeNotice.class));
+		}
+		catch (JacksonException ex) {
+			log.warn("ignoring an unreadable change notice: {}", ex.getOriginalMessage());
+		}
+	}
+
+	@Override
+	public synchronized void destroy() {
+		this.sink.tryEmitComplete();
+		if (this.connection != null) {
+			this.connection.close();
+		}
+		this.client.shutdown();
+	}
+
+}
