@@ -47,6 +47,7 @@ final class RunningStack implements AutoCloseable {
 	/** Starts both applications with {@code extra} properties on top of devstack's. */
 	static RunningStack start(DevStack stack, DevIssuer issuer, Map<String, Object> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.putAll(FunctionalTestLimits.PROPERTIES);
 		properties.putAll(extra);
 		properties.put("server.port", "0");
 		ConfigurableApplicationContext indexer = IndexerApplication.builder().properties(properties).run();

@@ -50,7 +50,7 @@ record RateLimitProperties(@DefaultValue("standard") @NotBlank String defaultPla
 	 * client; 2,000 events per second with bursts of 20,000 (four maximal write
 	 * requests).
 	 */
-	public static final Plan STANDARD = new Plan(200_000, 2_000, 100_000, 1_000, 20_000, 2_000);
+	public static final Plan STANDARD = new Plan(200_000, 2_000, 100_000, 1_000, 100_000, 10_000);
 
 	public RateLimitProperties {
 		Map<String, Plan> all = new HashMap<>();

@@ -3,6 +3,7 @@ package io.rollcall.api.security;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.api.ApiApplication;
+import io.rollcall.api.FunctionalTestLimits;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.indexer.IndexerApplication;
@@ -61,6 +62,7 @@ final class SecuredApi implements AutoCloseable {
 
 	static SecuredApi start(DevStack stack, DevIssuer issuer, boolean withIndexer, Map<String, String> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.putAll(FunctionalTestLimits.PROPERTIES);
 		properties.put("server.port", "0");
 		ConfigurableApplicationContext indexer = withIndexer ? IndexerApplication.builder().properties(properties).run()
 				: null;
