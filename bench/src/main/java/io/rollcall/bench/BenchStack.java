@@ -36,16 +36,20 @@ final class BenchStack implements AutoCloseable {
 
 	private final URI api;
 
+	private final URI uncachedApi;
+
 	private final IngestBacklog backlog;
 
 	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
-			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api) {
+			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api,
+			ConfigurableApplicationContext uncachedApi) {
 		this.launcher = launcher;
 		this.elasticsearch = elasticsearch;
 		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
 		this.issuer = issuer;
 		this.indexer = indexer;
 		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
+		this.uncachedApi = URI.create("http://127.0.0.1:" + Launcher.port(uncachedApi) + "/");
 	}
 
 	static BenchStack start(String elasticsearchHeap) {
@@ -67,8 +71,13 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+			// A second api without the result cache: the gateway's own overhead next to
+			// direct Elasticsearch, measured in the same run as the cached one.
+			Map<String, String> uncachedApi = new LinkedHashMap<>(api);
+			uncachedApi.put("rollcall.cache.enabled", "false");
 			return new BenchStack(launcher, elasticsearch, redis, issuer,
-					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api));
+					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api),
+					launcher.run(ApiApplication.builder(), uncachedApi));
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
@@ -90,6 +99,11 @@ final class BenchStack implements AutoCloseable {
 
 	URI api(String path) {
 		return this.api.resolve(path);
+	}
+
+	/** {@code path} on the api instance whose result cache is off. */
+	URI uncachedApi(String path) {
+		return this.uncachedApi.resolve(path);
 	}
 
 	/** A fresh access token of the tenant's admin client (all scopes). */

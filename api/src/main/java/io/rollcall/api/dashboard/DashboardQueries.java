@@ -1,5 +1,6 @@
 package io.rollcall.api.dashboard;
 
+import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.api.search.ActivityQuery;
 import io.rollcall.api.search.ActivityRow;
@@ -10,6 +11,7 @@ import io.rollcall.api.search.RepRow;
 import io.rollcall.api.search.RepSort;
 import io.rollcall.api.search.SearchScope;
 import io.rollcall.api.search.TenantScopedSearch;
+import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
 import io.rollcall.schema.event.EventType;
@@ -37,6 +39,11 @@ import org.springframework.stereotype.Service;
  * Definitions (those of the public contract): events are the latest revision of each;
  * removed contacts and their events are gone from the indices; a program's reps are the
  * contacts with at least one event in it.
+ *
+ * <p>
+ * Results of the dashboard queries go through {@link DashboardCache} (keyed by the
+ * tenant's write generation) once their arguments are checked; the contact joins and
+ * {@code nonCompliantReps} pages are read fresh.
  */
 @Service
 class DashboardQueries {
@@ -55,10 +62,13 @@ class DashboardQueries {
 
 	private final Clock clock;
 
-	DashboardQueries(TenantScopedSearch search, Callers callers, Clock clock) {
+	private final DashboardCache cache;
+
+	DashboardQueries(TenantScopedSearch search, Callers callers, Clock clock, DashboardCache cache) {
 		this.search = search;
 		this.callers = callers;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/** A page of the program's reps in {@code order}, then by contact id. */
@@ -70,7 +80,13 @@ class DashboardQueries {
 		int size = Arguments.first(first);
 		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
 		List<Object> from = Cursors.decode(effective.key(), after);
-		SearchScope scope = search.scope(callers.current(), teamId);
+		Caller caller = callers.current();
+		return cache.get(caller, "repProgress", DashboardCache.arguments(programId, teamId, size, after, effective),
+				() -> repProgress(search.scope(caller, teamId), programId, size, from, effective));
+	}
+
+	private Connection repProgress(SearchScope scope, String programId, int size, List<Object> from,
+			RepProgressOrder effective) {
 		RepSort sort = switch (effective.field()) {
 			case CONTACT_ID -> RepSort.CONTACT_ID;
 			case LESSONS_COMPLETED -> RepSort.LESSONS_COMPLETED;
@@ -95,7 +111,17 @@ class DashboardQueries {
 	public ComplianceReport compliance(String programId, Instant dueBy, String teamId) {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
-		SearchScope scope = search.scope(callers.current(), teamId);
+		Caller caller = callers.current();
+		ComplianceReport counts = cache.get(caller, "compliance", DashboardCache.arguments(programId, dueBy, teamId),
+				() -> compliance(search.scope(caller, teamId), programId, dueBy));
+		// Overdue depends on the time of the request, not only on the data: never cached.
+		long overdue = counts.dueBy() != null && clock.instant().isAfter(counts.dueBy()) ? counts.nonCompliant() : 0;
+		return new ComplianceReport(counts.programId(), counts.requiredLessons(), counts.dueBy(), counts.compliant(),
+				counts.nonCompliant(), overdue, counts.scope());
+	}
+
+	/** The report's counts, overdue left at 0. */
+	private ComplianceReport compliance(SearchScope scope, String programId, Instant dueBy) {
 		Optional<ProgramRow> catalog = search.program(scope, programId);
 		List<String> required = catalog.map(ProgramRow::lessonIds)
 			.orElseGet(() -> search.lessonsSeen(scope, programId));
@@ -105,8 +131,7 @@ class DashboardQueries {
 		}
 		long compliant = search.repsByCompliance(scope, programId, required, true, 0, null).total();
 		long nonCompliant = search.repsByCompliance(scope, programId, required, false, 0, null).total();
-		long overdue = due != null && clock.instant().isAfter(due) ? nonCompliant : 0;
-		return new ComplianceReport(programId, required, due, compliant, nonCompliant, overdue, scope);
+		return new ComplianceReport(programId, required, due, compliant, nonCompliant, 0, scope);
 	}
 
 	/** The non-compliant reps of a report, a page at a time, by contact id. */
@@ -139,10 +164,16 @@ class DashboardQueries {
 		}
 		Arguments.optionalId("programId", programId);
 		Arguments.optionalId("teamId", teamId);
-		SearchScope scope = search.scope(callers.current(), teamId);
-		List<String> typeNames = types == null ? List.of() : types.stream().map(EventType::name).toList();
-		List<ActivityRow> rows = search.activity(scope,
-				new ActivityQuery(range.from(), range.to(), bucket, java.util.Set.copyOf(typeNames), programId));
+		Caller caller = callers.current();
+		List<String> typeNames = types == null ? List.of() : types.stream().map(EventType::name).sorted().toList();
+		return cache.get(caller, "activity",
+				DashboardCache.arguments(range, bucket, java.util.Set.copyOf(typeNames), programId, teamId),
+				() -> activity(search.scope(caller, teamId), new ActivityQuery(range.from(), range.to(), bucket,
+						java.util.Set.copyOf(typeNames), programId)));
+	}
+
+	private List<ActivityBucket> activity(SearchScope scope, ActivityQuery query) {
+		List<ActivityRow> rows = search.activity(scope, query);
 		return rows.stream()
 			.map(row -> new ActivityBucket(row.start(), row.total(),
 					new TreeMap<>(row.byType()).entrySet()
@@ -158,12 +189,13 @@ class DashboardQueries {
 		Arguments.id("programId", programId);
 		Arguments.id("lessonId", lessonId);
 		Arguments.optionalId("teamId", teamId);
-		SearchScope scope = search.scope(callers.current(), teamId);
-		return search.quizStats(scope, programId, lessonId)
-			.stream()
-			.map(row -> new QuestionStats(row.questionId(), row.attempts(), row.correct(),
-					(double) row.correct() / row.attempts()))
-			.toList();
+		Caller caller = callers.current();
+		return cache.get(caller, "quizStats", DashboardCache.arguments(programId, lessonId, teamId),
+				() -> search.quizStats(search.scope(caller, teamId), programId, lessonId)
+					.stream()
+					.map(row -> new QuestionStats(row.questionId(), row.attempts(), row.correct(),
+							(double) row.correct() / row.attempts()))
+					.toList());
 	}
 
 	/**
@@ -177,8 +209,9 @@ class DashboardQueries {
 		Arguments.id("programId", programId);
 		Arguments.id("lessonId", lessonId);
 		Arguments.optionalId("teamId", teamId);
-		SearchScope scope = search.scope(callers.current(), teamId);
-		return reach(search.furthestSegments(scope, programId, lessonId).values());
+		Caller caller = callers.current();
+		return cache.get(caller, "videoDropoff", DashboardCache.arguments(programId, lessonId, teamId),
+				() -> reach(search.furthestSegments(search.scope(caller, teamId), programId, lessonId).values()));
 	}
 
 	static List<SegmentReach> reach(Collection<Integer> furthest) {
@@ -201,7 +234,13 @@ class DashboardQueries {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
 		int size = Arguments.first(first);
-		SearchScope scope = search.scope(callers.current(), teamId);
+		Caller caller = callers.current();
+		return cache.get(caller, "leaderboard", DashboardCache.arguments(programId, metric, size, teamId),
+				() -> leaderboard(search.scope(caller, teamId), programId, metric, size));
+	}
+
+	private List<LeaderboardEntry> leaderboard(SearchScope scope, String programId, LeaderboardMetric metric,
+			int size) {
 		RepSort sort = switch (metric) {
 			case LESSONS_COMPLETED -> RepSort.LESSONS_COMPLETED;
 			case QUIZ_ACCURACY -> RepSort.QUIZ_ACCURACY;

@@ -1,10 +1,12 @@
 package io.rollcall.api.dashboard;
 
+import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.api.search.ProgramProgress;
 import io.rollcall.api.search.ProgramRow;
 import io.rollcall.api.search.SearchScope;
 import io.rollcall.api.search.TenantScopedSearch;
+import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
 import io.rollcall.schema.json.Identifiers;
@@ -24,9 +26,12 @@ class DashboardService {
 
 	private final Callers callers;
 
-	DashboardService(TenantScopedSearch search, Callers callers) {
+	private final DashboardCache cache;
+
+	DashboardService(TenantScopedSearch search, Callers callers, DashboardCache cache) {
 		this.search = search;
 		this.callers = callers;
+		this.cache = cache;
 	}
 
 	/**
@@ -40,9 +45,12 @@ class DashboardService {
 		}
 		// A manager's summary counts its teams' reps only (the scope filters every
 		// count).
-		SearchScope scope = search.scope(callers.current(), null);
-		List<String> catalog = search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of());
-		return summarize(programId, search.programProgress(scope, programId), catalog);
+		Caller caller = callers.current();
+		return cache.get(caller, "programSummary", List.of(programId), () -> {
+			SearchScope scope = search.scope(caller, null);
+			List<String> catalog = search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of());
+			return summarize(programId, search.programProgress(scope, programId), catalog);
+		});
 	}
 
 	static ProgramSummary summarize(String programId, ProgramProgress progress) {

@@ -310,9 +310,13 @@ public class BatchApplier {
 	 * Publishes once everything is searchable. The generation in the change notice is
 	 * bumped after the last refresh: an api cache entry keyed by it can only hold data
 	 * read after this batch became visible (the bump taken for the rollups came before
-	 * the progress refresh).
+	 * the progress refresh). It is bumped before the applied notices go out, so a client
+	 * whose write returned reads that generation or a later one, never one whose cache
+	 * entries may predate its write.
 	 */
 	private void publish(List<Entry> entries, Map<String, Change> changes) {
+		Map<String, Long> generations = new TreeMap<>();
+		changes.keySet().forEach(tenantId -> generations.put(tenantId, notices.nextGeneration(tenantId)));
 		Instant now = clock.instant();
 		for (Entry entry : entries) {
 			if (!entry.unavailable && !entry.backfill) {
@@ -323,8 +327,8 @@ public class BatchApplier {
 						entry.clientReason()));
 			}
 		}
-		changes.forEach((tenantId, change) -> notices.changed(new ChangeNotice(tenantId,
-				notices.nextGeneration(tenantId), change.contactsByProgram.keySet(), change.contacts, change.removed)));
+		changes.forEach((tenantId, change) -> notices.changed(new ChangeNotice(tenantId, generations.get(tenantId),
+				change.contactsByProgram.keySet(), change.contacts, change.removed)));
 	}
 
 	private Timer lag(EntryKind kind) {

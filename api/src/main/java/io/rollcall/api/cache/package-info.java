@@ -1,0 +1,2 @@
+/** Dashboard results cached per tenant write generation. */
+package io.rollcall.api.cache;
