@@ -1,9 +1,12 @@
 package io.rollcall.indexer.notice;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +17,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class Notices {
+
+	/**
+	 * INCR, raised to a floor when the counter is below it. Generations version the
+	 * progress rollups ({@code external_gte}) and key the api's caches, so they must
+	 * never go back: if Redis lost the counter (a restart without persistence, a failover
+	 * to a lagging replica), a bare INCR would restart at 1, below every stored rollup
+	 * version, and the rollups would silently stop updating. The floor is the current
+	 * time in microseconds, above any generation handed out before the loss.
+	 */
+	private static final String NEXT_GENERATION = """
+			local next = redis.call('INCR', KEYS[1])
+			local floor = tonumber(ARGV[1])
+			if next < floor then
+			  redis.call('SET', KEYS[1], ARGV[1])
+			  return floor
+			end
+			return next
+			""";
+
+	private final Clock clock = Clock.systemUTC();
 
 	private final StatefulRedisConnection<String, String> connection;
 
@@ -34,7 +57,12 @@ public class Notices {
 	 * {@code ProgressRollups}).
 	 */
 	public long nextGeneration(String tenantId) {
-		return connection.sync().incr(keys.generation(tenantId));
+		Instant now = clock.instant();
+		long floor = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+		Long next = connection.sync()
+			.eval(NEXT_GENERATION, ScriptOutputType.INTEGER, new String[] { keys.generation(tenantId) },
+					Long.toString(floor));
+		return next;
 	}
 
 	public void applied(AppliedNotice notice) {

@@ -72,7 +72,7 @@ class ProgressRollupIntegrationTests {
 		DashboardOracle oracle = new DashboardOracle().accept(events).accept(corrections);
 		for (String programId : tenant.programIds()) {
 			ProgramSummary expected = oracle.programSummary(programId);
-			assertThat(summaryFromRollups(programId)).satisfies(actual -> {
+			assertThat(summaryFromRollups("gen", programId)).satisfies(actual -> {
 				assertThat(actual.totalEvents()).isEqualTo(expected.totalEvents());
 				assertThat(actual.activeReps()).isEqualTo(expected.activeReps());
 				assertThat(actual.lessons()).isEqualTo(expected.lessons());
@@ -81,13 +81,29 @@ class ProgressRollupIntegrationTests {
 		}
 	}
 
-	private ProgramSummary summaryFromRollups(String programId) throws IOException {
+	@Test
+	void rollupsKeepUpdatingWhenRedisLosesTheGenerationCounter() throws IOException {
+		// Two batches take the counter (and the rollup's version) well past 1.
+		for (String batch : List.of("early", "earlier")) {
+			assertThat(indexer.apply(EntryKind.EVENTS, "lossy", IndexerHarness.smsEvents(batch, "rep-1", 3)).applied())
+				.isTrue();
+		}
+		// What a Redis restart without persistence does to the counter.
+		indexer.redis.del(indexer.keys.generation("lossy"));
+
+		List<InteractionEvent> later = IndexerHarness.smsEvents("late", "rep-1", 4);
+		assertThat(indexer.apply(EntryKind.EVENTS, "lossy", later).applied()).isTrue();
+
+		assertThat(summaryFromRollups("lossy", later.get(0).programId()).totalEvents()).isEqualTo(10);
+	}
+
+	private ProgramSummary summaryFromRollups(String tenantId, String programId) throws IOException {
 		SearchResponse<Map<String, Object>> response = indexer.elasticsearch
 			.search(search -> search.index(indexer.names.progress())
-				.routing("gen")
+				.routing(tenantId)
 				.size(10_000)
 				.query(query -> query.bool(bool -> bool
-					.filter(filter -> filter.term(term -> term.field(ProgressDocument.TENANT_ID).value("gen")))
+					.filter(filter -> filter.term(term -> term.field(ProgressDocument.TENANT_ID).value(tenantId)))
 					.filter(filter -> filter.term(term -> term.field(ProgressDocument.PROGRAM_ID).value(programId))))),
 					SOURCE);
 		long events = 0;
