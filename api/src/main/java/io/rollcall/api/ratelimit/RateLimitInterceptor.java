@@ -35,9 +35,12 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return Mono.deferContextual(context -> charge(request, chain, callers.current(context)));
+	}
+
+	private Mono<WebGraphQlResponse> charge(WebGraphQlRequest request, Chain chain, Caller caller) {
 		PricedOperation priced = PricedOperation.of(request).orElse(null);
 		long requested = priced == null ? 1 : priced.requestedCost();
-		Caller caller = callers.current();
 		RateLimiter.Reservation reservation;
 		try {
 			reservation = limiter.reserve(caller, requested);

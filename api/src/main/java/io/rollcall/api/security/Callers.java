@@ -3,9 +3,11 @@ package io.rollcall.api.security;
 import io.rollcall.api.error.RollcallException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import reactor.util.context.ContextView;
 
 /** Gives services the {@link Caller} of the current request, derived from its JWT. */
 @Component
@@ -32,6 +34,19 @@ public class Callers {
 			return fromToken(jwt);
 		}
 		throw new NotAuthenticatedException();
+	}
+
+	/**
+	 * The caller of a GraphQL operation running with {@code context}: over WebSocket the
+	 * security context travels in the Reactor context (see
+	 * {@code WebSocketAuthentication}), over HTTP in the request's thread.
+	 */
+	public Caller current(ContextView context) {
+		return context.<SecurityContext>getOrEmpty(SecurityContext.class.getName())
+			.map(SecurityContext::getAuthentication)
+			.filter(authentication -> authentication.getPrincipal() instanceof Jwt)
+			.map(authentication -> fromToken((Jwt) authentication.getPrincipal()))
+			.orElseGet(this::current);
 	}
 
 	/** The caller a validated token stands for. */

@@ -23,6 +23,8 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -47,6 +49,8 @@ import reactor.util.context.Context;
  * expiry.
  */
 @Component
+// First of the interceptors: the ones after it (rate limits) need the caller it restores.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
 	static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");

@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The api's SDL (schema/ graphql/*.graphqls) plus the test-only repProgress stand-in, and
- * analyzers over it configured from YAML fixtures.
+ * The api's SDL (schema/ graphql/*.graphqls), and analyzers over it configured from YAML
+ * fixtures.
  */
 final class CostTestSchema {
 
-	static final GraphQLSchema SCHEMA = load("/graphql/rollcall.graphqls", "/graphql/cost.graphqls",
-			"/cost/rep-progress.graphqls");
+	static final GraphQLSchema SCHEMA = load("/graphql/rollcall.graphqls", "/graphql/dashboard.graphqls",
+			"/graphql/subscription.graphqls", "/graphql/cost.graphqls");
 
 	private CostTestSchema() {
 	}

@@ -177,6 +177,13 @@ final class SchemaOperations {
 				case "Int" -> Integer.toString(this.random.nextInt(-5, 1_000));
 				case "Float" -> Double.toString(Math.round(this.random.nextDouble(-1, 101) * 100) / 100.0);
 				case "Boolean" -> Boolean.toString(this.random.nextBoolean());
+				// Rollcall's own scalars get well-formed literals: a malformed one is
+				// refused by
+				// GraphQL validation before any rule of the api is reached.
+				case "Long" -> Long.toString(this.random.nextLong(0, 1_000_000));
+				case "DateTime" -> quote(java.time.Instant.parse("2026-01-01T00:00:00Z")
+					.plusSeconds(this.random.nextLong(0, 365L * 24 * 3600))
+					.toString());
 				default -> quote(this.strings.apply(this.random));
 			};
 		}
