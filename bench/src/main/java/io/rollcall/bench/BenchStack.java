@@ -12,6 +12,7 @@ import io.rollcall.schema.index.IndexNames;
 import io.rollcall.stack.Launcher;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -71,6 +72,15 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+			// The benchmark measures capacity, not the limits: the bench tenants' buckets
+			// are made too large to refuse anything (a 2M-event load is far over the
+			// standard plan's 10,000 events/s).
+			for (Tenant tenant : Tenant.values()) {
+				for (String bucket : List.of("capacity", "refill-per-second", "client-capacity",
+						"client-refill-per-second", "event-burst", "events-per-second")) {
+					api.put("rollcall.limits.tenants." + tenant.id() + "." + bucket, "100000000");
+				}
+			}
 			// A second api without the result cache: the gateway's own overhead next to
 			// direct Elasticsearch, measured in the same run as the cached one.
 			Map<String, String> uncachedApi = new LinkedHashMap<>(api);
