@@ -160,7 +160,11 @@ public class BatchApplier {
 		}
 		List<Entry.Item<Program>> programs = entries.stream().flatMap(entry -> entry.programs.stream()).toList();
 		if (!programs.isEmpty()) {
-			settle("programs", programs, bulk.write("programs", programs.stream().map(catalog::upsert).toList()));
+			// A catalog change changes compliance and lesson lists: the tenant's
+			// generation
+			// must move, or the api's dashboard cache would keep answering without it.
+			settle("programs", programs, bulk.write("programs", programs.stream().map(catalog::upsert).toList()))
+				.forEach(item -> change(changes, item.owner()));
 		}
 		List<Entry.Item<InteractionEvent>> landed = writeEvents(
 				entries.stream().flatMap(entry -> entry.events.stream()).toList());
