@@ -34,16 +34,16 @@ public final class LocalStack {
 
 	/**
 	 * Tenant {@code demo}'s query limits in the local run, small enough to see them work:
-	 * 60,000 cost units of burst and 100 per second, for the tenant and for each client.
-	 * A {@code repProgress(first: 500)} page with four row fields, cursors, page info and
-	 * total costs 3,055 units (docs/RATE-LIMITS.md), so 300 back-to-back pages ask for
-	 * 916,500 units, while the bucket gives 60,000 + 100 per second: they exhaust it
-	 * unless they take more than 2.4 hours (28 s a page). Program summaries (205 units
-	 * estimated) still allow about 290 at once, then one every two seconds.
+	 * 12,000 cost units of burst and 20 per second, for the tenant and for each client. A
+	 * full {@code repProgress(first: 500)} page costs 3,055 units (docs/RATE-LIMITS.md),
+	 * so the fourth full page in a row is refused. Pages of a small program return fewer
+	 * rows and the unused estimate is refunded, about 60 units a page stay charged: 300
+	 * back-to-back pages (about 20 s) still ask for some 18,000 units against 12,000 + 20
+	 * per second, and are refused from about the 200th on.
 	 */
-	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "60000",
-			"rollcall.limits.tenants.demo.refill-per-second", "100", "rollcall.limits.tenants.demo.client-capacity",
-			"60000", "rollcall.limits.tenants.demo.client-refill-per-second", "100");
+	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "12000",
+			"rollcall.limits.tenants.demo.refill-per-second", "20", "rollcall.limits.tenants.demo.client-capacity",
+			"12000", "rollcall.limits.tenants.demo.client-refill-per-second", "20");
 
 	private final Launcher launcher = new Launcher();
 
