@@ -39,7 +39,7 @@ public final class LocalStack {
 	 * so the fourth full page in a row is refused. Pages of a small program return fewer
 	 * rows and the unused estimate is refunded, about 60 units a page stay charged: 300
 	 * back-to-back pages (about 20 s) still ask for some 18,000 units against 12,000 + 20
-	 * per second, and are refused from about the 200th on.
+	 * per second, and are refused from about the 170th on.
 	 */
 	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "12000",
 			"rollcall.limits.tenants.demo.refill-per-second", "20", "rollcall.limits.tenants.demo.client-capacity",
