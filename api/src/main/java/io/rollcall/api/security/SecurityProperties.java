@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,8 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * {@code __type}) answers; off by default so production does not hand out a map of the
  * API, on in the local stack for GraphiQL (mapped to Boot's
  * {@code spring.graphql.schema.introspection.enabled})
- * @param graphqlMaxBodySize the largest {@code POST /graphql} body; larger is
- * {@code PAYLOAD_TOO_LARGE} (HTTP 413) before any parsing
  * @param cors which browser origins may call the api
  */
 @Validated
@@ -36,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 record SecurityProperties(@DefaultValue("http://127.0.0.1:9000") @NotBlank String issuerUri,
 		@DefaultValue("rollcall-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue @Valid @NotNull Claims claims, @DefaultValue("false") boolean introspectionEnabled,
-		@DefaultValue("1MB") @NotNull DataSize graphqlMaxBodySize, @DefaultValue @Valid @NotNull Cors cors) {
+		@DefaultValue @Valid @NotNull Cors cors) {
 
 	/**
 	 * Claim names. Scopes are read by Spring Security from {@code scope} or {@code scp}

@@ -44,7 +44,7 @@ class EdgeHardeningIntegrationTests {
 	@BeforeAll
 	static void start(DevStack stack, DevIssuer issuer) {
 		api = SecuredApi.start(stack, issuer, Map.of("rollcall.security.cors.allowed-origins", FRONTEND,
-				"rollcall.security.graphql-max-body-size", "16KB", "rollcall.ingest.max-body-size", "16KB"));
+				"rollcall.limits.request.max-bytes", "16KB", "rollcall.ingest.max-body-size", "16KB"));
 		token = issuer.token("demo-admin", "demo-admin-secret");
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(2))

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.util.unit.DataSize;
 
 class JwtValidationTests {
 
@@ -18,7 +17,7 @@ class JwtValidationTests {
 
 	private final SecurityProperties properties = new SecurityProperties("http://127.0.0.1:9000", "rollcall-api",
 			Duration.ofSeconds(30), new SecurityProperties.Claims("tenant_id", "role", "team_ids", "client_id"), false,
-			DataSize.ofMegabytes(1), new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
+			new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
 
 	private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List
 		.of(validation.timestamps(properties), validation.audience(properties), validation.tenantClaim(properties)));
@@ -78,7 +77,7 @@ class JwtValidationTests {
 	void claimNamesAreConfigurable() {
 		SecurityProperties keycloak = new SecurityProperties("http://issuer", "rollcall-api", Duration.ofSeconds(30),
 				new SecurityProperties.Claims("org_id", "rollcall_role", "groups", "azp"), false,
-				DataSize.ofMegabytes(1), new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
+				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
 		Jwt jwt = token(Map.of("org_id", "demo", "azp", "crm", "rollcall_role", "manager", "groups", List.of("team-1")),
 				"rollcall-api", Instant.now().plusSeconds(60));
 

@@ -2,7 +2,6 @@ package io.rollcall.api.security;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.util.unit.DataSize;
 
 /**
  * {@link Callers} as the api configures them by default, for other packages' unit tests.
@@ -15,7 +14,7 @@ public final class TestCallers {
 	public static Callers withDefaultClaims() {
 		return new Callers(new SecurityProperties("http://127.0.0.1:9000", "rollcall-api", Duration.ofSeconds(30),
 				new SecurityProperties.Claims("tenant_id", "role", "team_ids", "client_id"), false,
-				DataSize.ofMegabytes(1), new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30))));
+				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30))));
 	}
 
 }
