@@ -1,11 +1,7 @@
 package io.rollcall.api.ingest;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -38,14 +34,7 @@ class IngestRedis implements DisposableBean {
 	private StatefulRedisPubSubConnection<String, String> pubSub;
 
 	IngestRedis(RedisProperties properties) {
-		RedisURI uri = RedisURI.create(properties.url());
-		uri.setTimeout(properties.commandTimeout());
-		this.client = RedisClient.create(uri);
-		this.client.setOptions(ClientOptions.builder()
-			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-			.socketOptions(SocketOptions.builder().connectTimeout(properties.commandTimeout()).build())
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build());
+		this.client = properties.newClient();
 		this.keys = new IngestKeys(properties.keyPrefix());
 		this.properties = properties;
 	}

@@ -3,11 +3,7 @@ package io.rollcall.api.ratelimit;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -43,15 +39,7 @@ final class LimiterRedis implements DisposableBean {
 	private ProxyManager<String> buckets;
 
 	LimiterRedis(RedisProperties redis, boolean batching) {
-		RedisURI uri = RedisURI.create(redis.url());
-		uri.setTimeout(redis.commandTimeout());
-		this.client = RedisClient.create(uri);
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(false)
-			.timeoutOptions(TimeoutOptions.enabled(redis.commandTimeout()))
-			.socketOptions(SocketOptions.builder().connectTimeout(redis.commandTimeout()).build())
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build());
+		this.client = redis.newClient(redis.clientOptions().autoReconnect(false).build());
 		this.keyPrefix = redis.keyPrefix() + "ratelimit:";
 		this.timeout = redis.commandTimeout();
 		this.batching = batching;

@@ -1,11 +1,7 @@
 package io.rollcall.api.subscription;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.rollcall.api.error.UnavailableException;
@@ -51,14 +47,7 @@ class ChangeFeed implements DisposableBean {
 	private StatefulRedisPubSubConnection<String, String> connection;
 
 	ChangeFeed(RedisProperties properties, JsonMapper json) {
-		RedisURI uri = RedisURI.create(properties.url());
-		uri.setTimeout(properties.commandTimeout());
-		this.client = RedisClient.create(uri);
-		this.client.setOptions(ClientOptions.builder()
-			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-			.socketOptions(SocketOptions.builder().connectTimeout(properties.commandTimeout()).build())
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build());
+		this.client = properties.newClient();
 		this.keys = new IngestKeys(properties.keyPrefix());
 		this.properties = properties;
 		this.json = json;
