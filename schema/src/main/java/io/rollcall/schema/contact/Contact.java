@@ -1,9 +1,8 @@
 package io.rollcall.schema.contact;
 
-import io.rollcall.schema.json.Identifiers;
+import io.rollcall.schema.json.Identifier;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -13,9 +12,7 @@ import java.time.LocalDate;
  * the CRM's modification counter or timestamp): an older version arriving late never
  * overwrites a newer one.
  */
-public record Contact(@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
-		@Size(max = 200) String name, @Email @Size(max = 254) String email,
-		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String teamId,
-		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String managerId, LocalDate hiredAt,
-		@NotNull @PositiveOrZero Long version) {
+public record Contact(@NotNull @Identifier String contactId, @Size(max = 200) String name,
+		@Email @Size(max = 254) String email, @Identifier String teamId, @Identifier String managerId,
+		LocalDate hiredAt, @NotNull @PositiveOrZero Long version) {
 }

@@ -1,11 +1,10 @@
 package io.rollcall.schema.event;
 
-import io.rollcall.schema.json.Identifiers;
+import io.rollcall.schema.json.Identifier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -19,14 +18,10 @@ import java.util.Map;
  * {@code eventId} is the idempotency key within a tenant; {@code revision} orders
  * corrections of the same event (the highest wins, whatever the arrival order).
  */
-public record InteractionEvent(
-		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String eventId,
-		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String contactId,
-		@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String programId,
-		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String lessonId, @NotNull EventType type,
-		@NotNull Instant occurredAt, @PositiveOrZero @Max(MAX_SEGMENT) Integer segment,
-		@Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String questionId, Boolean correct,
-		@DecimalMin("0") @DecimalMax("100") Double score, @PositiveOrZero Long revision,
+public record InteractionEvent(@NotNull @Identifier String eventId, @NotNull @Identifier String contactId,
+		@NotNull @Identifier String programId, @Identifier String lessonId, @NotNull EventType type,
+		@NotNull Instant occurredAt, @PositiveOrZero @Max(MAX_SEGMENT) Integer segment, @Identifier String questionId,
+		Boolean correct, @DecimalMin("0") @DecimalMax("100") Double score, @PositiveOrZero Long revision,
 		@Size(max = MAX_ATTRIBUTES) Map<String, Object> attributes) {
 
 	/**

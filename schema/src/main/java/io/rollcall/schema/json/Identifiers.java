@@ -14,13 +14,25 @@ public final class Identifiers {
 
 	public static final String MESSAGE = "must be 1-128 characters of letters, digits, '.', '_', ':' or '-'";
 
-	private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
+	private static final int MAX_LENGTH = 128;
 
 	private Identifiers() {
 	}
 
+	/** Whether {@code id} matches {@link #PATTERN}, checked without a regex engine. */
 	public static boolean isValid(String id) {
-		return id != null && COMPILED.matcher(id).matches();
+		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == ':' || c == '-';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

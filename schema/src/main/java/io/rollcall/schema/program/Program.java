@@ -1,9 +1,8 @@
 package io.rollcall.schema.program;
 
-import io.rollcall.schema.json.Identifiers;
+import io.rollcall.schema.json.Identifier;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +18,8 @@ import java.util.List;
  * @param dueDate when every rep should have completed the program; {@code null} for no
  * deadline
  */
-public record Program(@NotNull @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String programId,
-		@Size(max = 200) String name,
-		@NotEmpty @Size(max = MAX_LESSONS) List<@NotNull @Pattern(regexp = Identifiers.PATTERN,
-				message = Identifiers.MESSAGE) String> lessonIds,
-		Instant dueDate) {
+public record Program(@NotNull @Identifier String programId, @Size(max = 200) String name,
+		@NotEmpty @Size(max = MAX_LESSONS) List<@NotNull @Identifier String> lessonIds, Instant dueDate) {
 
 	/** Far above a program's ~55 lessons; bounds the compliance query's clauses. */
 	public static final int MAX_LESSONS = 1_000;
