@@ -291,7 +291,7 @@ public class BatchApplier {
 				}
 				case REJECTED -> {
 					deadLetters.add(new DeadLetter(item.owner().tenantId(), item.owner().streamId,
-							item.owner().entry.kind().name(), result.reason(), item.json()));
+							item.owner().entry.kind().name(), result.reason(), decoder.json(item.value())));
 					item.owner().rejected++;
 				}
 				case UNAVAILABLE -> item.owner().unavailable = true;

@@ -69,8 +69,8 @@ final class Entry {
 		return parts.isEmpty() ? null : String.join("; ", parts);
 	}
 
-	/** One item of an entry, with its original JSON for the dead-letter stream. */
-	record Item<T>(Entry owner, T value, String json) {
+	/** One item of an entry. */
+	record Item<T>(Entry owner, T value) {
 	}
 
 }

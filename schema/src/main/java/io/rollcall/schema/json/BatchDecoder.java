@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,13 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * in one go.
  *
  * <p>
- * Items are first read as trees, then bound one by one: a malformed item does not hide
- * the problems of the others (except in a JSON array whose syntax is broken, which cannot
- * be split).
+ * A batch is first bound straight to records in one pass and validated: the common case,
+ * a valid batch, costs no more than that. At the first sign of trouble it is decoded
+ * again the slow way: items are read as trees, then bound one by one, so that a malformed
+ * item does not hide the problems of the others (except in a JSON array whose syntax is
+ * broken, which cannot be split).
  */
 public final class BatchDecoder<T> {
 
 	private final JsonMapper mapper;
+
+	private final ObjectReader itemReader;
+
+	private final ObjectReader listReader;
 
 	private final Class<T> type;
 
@@ -46,6 +53,8 @@ public final class BatchDecoder<T> {
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.build();
+		this.itemReader = mapper.readerFor(type);
+		this.listReader = mapper.readerForListOf(type);
 		this.type = type;
 		this.idField = idField;
 		this.idOf = idOf;
@@ -58,6 +67,10 @@ public final class BatchDecoder<T> {
 	 * (reported at the first item over the limit) and nothing is bound.
 	 */
 	public DecodedBatch<T> decode(byte[] body, BatchFormat format, int maxItems) {
+		List<T> valid = bindValid(body, format, maxItems);
+		if (valid != null) {
+			return new DecodedBatch<>(valid, List.of());
+		}
 		List<Violation> violations = new ArrayList<>();
 		List<JsonNode> nodes = readNodes(body, format, violations);
 		if (nodes.size() > maxItems) {
@@ -78,6 +91,47 @@ public final class BatchDecoder<T> {
 		}
 		violations.sort(Comparator.comparingInt(Violation::index));
 		return new DecodedBatch<>(items, violations);
+	}
+
+	/**
+	 * The batch's items when it binds in one pass and every item is valid; {@code null}
+	 * otherwise, and then {@link #decode} finds and reports each problem.
+	 */
+	private List<T> bindValid(byte[] body, BatchFormat format, int maxItems) {
+		List<T> items;
+		try {
+			items = switch (format) {
+				case JSON_ARRAY -> listReader.readValue(body);
+				case NDJSON -> bindLines(body);
+			};
+		}
+		catch (JacksonException e) {
+			return null;
+		}
+		if (items == null || items.isEmpty() || items.size() > maxItems) {
+			return null;
+		}
+		for (T item : items) {
+			if (item == null || !validator.validate(item).isEmpty()) {
+				return null;
+			}
+			for (ItemRule<T> rule : rules) {
+				if (!rule.check(item).isEmpty()) {
+					return null;
+				}
+			}
+		}
+		return items;
+	}
+
+	private List<T> bindLines(byte[] body) {
+		List<T> items = new ArrayList<>();
+		for (String line : new String(body, StandardCharsets.UTF_8).split("\n", -1)) {
+			if (!line.isBlank()) {
+				items.add(itemReader.readValue(line));
+			}
+		}
+		return items;
 	}
 
 	private List<JsonNode> readNodes(byte[] body, BatchFormat format, List<Violation> violations) {
