@@ -27,11 +27,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The consumer loop: one thread per replica reads the live stream through the consumer
- * group, cuts batches by size and age, hands them to the {@link BatchApplier} and
- * acknowledges what it applied. Only in a cycle where the live stream had nothing does it
- * read the backfill stream, and then no faster than the {@link BackfillThrottle} allows:
- * history never delays live writes.
+ * The consumer loops: each reads the live stream through the consumer group under its own
+ * consumer name, cuts batches by size and age, hands them to the {@link BatchApplier} and
+ * acknowledges what it applied. A replica runs {@code consumers} loops (default 2) so
+ * that one batch is bulk-written while another is refreshed and rolled up: with a single
+ * loop Elasticsearch works on one bulk at a time, and a bulk into one shard runs on one
+ * write thread. Loops of one replica are to each other exactly what replicas are, and
+ * every write is safe between replicas (external versions, tombstones checked after the
+ * bulk, generation-versioned rollups). Only the first loop reads the backfill stream, and
+ * only in a cycle where the live stream had nothing, no faster than the
+ * {@link BackfillThrottle} allows: history never delays live writes.
  *
  * <p>
  * When a batch cannot be applied completely (Elasticsearch unavailable after the bounded
@@ -88,15 +93,7 @@ class StreamConsumer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
-
-	private Source live;
-
-	private Source backfill;
-
-	private long nextClaimAt;
-
-	private long nextGaugeAt;
+	private final List<Loop> loops = new ArrayList<>();
 
 	StreamConsumer(RedisClient redisClient, RedisProperties redisProperties, StreamProperties properties,
 			IngestKeys keys, BatchApplier applier, BackfillThrottle throttle, BackfillProgress backfillProgress,
@@ -130,25 +127,69 @@ class StreamConsumer implements SmartLifecycle {
 	public synchronized void start() {
 		// The blocking read may take up to max-age on top of the usual command time.
 		Duration timeout = redisProperties.commandTimeout().plus(properties.batch().maxAge());
-		live = new Source("live",
-				new ConsumerGroup(redisClient, keys.liveStream(), keys.consumerGroup(), consumerName, timeout));
-		backfill = new Source("backfill",
-				new ConsumerGroup(redisClient, keys.backfillStream(), keys.consumerGroup(), consumerName, timeout));
-		live.group.create();
-		backfill.group.create();
-		// Entries this consumer name left pending before a restart are re-read first.
-		live.recovering = true;
-		backfill.recovering = true;
 		running = true;
-		thread = Thread.ofPlatform().name("rollcall-stream-" + consumerName).start(this::run);
-		log.info("Consuming {} (then {}) as {} in group {}", keys.liveStream(), keys.backfillStream(), consumerName,
-				keys.consumerGroup());
+		for (int index = 0; index < properties.consumers(); index++) {
+			String name = properties.consumers() == 1 ? consumerName : consumerName + "-" + index;
+			loops.add(new Loop(name, index == 0, timeout));
+		}
+		loops.forEach(Loop::start);
+		log.info("Consuming {} (then {}) with {} loop(s) as {} in group {}", keys.liveStream(), keys.backfillStream(),
+				loops.size(), consumerName, keys.consumerGroup());
 	}
 
 	@Override
 	public synchronized void stop() {
 		running = false;
-		if (thread != null) {
+		loops.forEach(Loop::join);
+		loops.forEach(Loop::close);
+		loops.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/**
+	 * One consumer loop: its thread, its consumer name and its view of both streams. Only
+	 * its own thread touches its state.
+	 */
+	private final class Loop {
+
+		private final String name;
+
+		/** The first loop: also reads the backfill stream and updates the gauges. */
+		private final boolean first;
+
+		private final Source live;
+
+		private final Source backfill;
+
+		private Thread thread;
+
+		private long nextClaimAt;
+
+		private long nextGaugeAt;
+
+		Loop(String name, boolean first, Duration timeout) {
+			this.name = name;
+			this.first = first;
+			live = new Source("live",
+					new ConsumerGroup(redisClient, keys.liveStream(), keys.consumerGroup(), name, timeout));
+			backfill = new Source("backfill",
+					new ConsumerGroup(redisClient, keys.backfillStream(), keys.consumerGroup(), name, timeout));
+			live.group.create();
+			backfill.group.create();
+			// What this name left pending before a restart is re-read first.
+			live.recovering = true;
+			backfill.recovering = true;
+		}
+
+		void start() {
+			thread = Thread.ofPlatform().name("rollcall-stream-" + name).start(this::run);
+		}
+
+		void join() {
 			try {
 				// A batch in flight finishes (it may be retrying): its entries would
 				// otherwise wait claim-idle.
@@ -157,221 +198,213 @@ class StreamConsumer implements SmartLifecycle {
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-			thread = null;
 		}
-		for (Source source : new Source[] { live, backfill }) {
-			if (source != null) {
-				source.group.close();
-			}
+
+		void close() {
+			live.group.close();
+			backfill.group.close();
 		}
-		live = null;
-		backfill = null;
-	}
 
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	private void run() {
-		int failures = 0;
-		while (running) {
-			try {
-				claimIfDue();
-				boolean complete = cycle();
-				updateGaugesIfDue();
-				if (complete) {
-					failures = 0;
+		private void run() {
+			int failures = 0;
+			while (running) {
+				try {
+					claimIfDue();
+					boolean complete = cycle();
+					updateGaugesIfDue();
+					if (complete) {
+						failures = 0;
+					}
+					else {
+						// Elasticsearch is unavailable: back off, then re-read what
+						// is pending.
+						pause(++failures);
+					}
 				}
-				else {
-					// Elasticsearch is unavailable: back off before re-reading what is
-					// pending.
-					pause(++failures);
+				catch (RuntimeException e) {
+					if (ConsumerGroup.isNoGroup(e)) {
+						log.warn("Consumer group {} is gone; creating it again", keys.consumerGroup());
+						recreateGroups();
+						continue;
+					}
+					// What was read and not acknowledged is re-read on recovery.
+					live.recovering = true;
+					backfill.recovering = true;
+					failures++;
+					log.warn("Stream consumer failed ({} in a row); backing off: {}", failures, e.toString(), e);
+					pause(failures);
 				}
 			}
-			catch (RuntimeException e) {
-				if (ConsumerGroup.isNoGroup(e)) {
-					log.warn("Consumer group {} is gone; creating it again", keys.consumerGroup());
-					recreateGroups();
-					continue;
+		}
+
+		/**
+		 * One cycle: pending live entries, else new live entries, else (within the rate
+		 * cap) pending or new backfill entries. Returns {@code false} when a batch was
+		 * left pending.
+		 */
+		private boolean cycle() {
+			int maxItems = properties.batch().maxItems();
+			if (live.recovering) {
+				return recover(live, maxItems);
+			}
+			long allowance = first ? throttle.allowance() : 0;
+			boolean backfillDue = allowance > 0;
+			Duration wait = backfillDue && backfill.busy ? NO_WAIT : properties.batch().maxAge();
+			List<StreamMessage<String, String>> batch = readBatch(live, maxItems, wait, properties.batch().maxAge());
+			if (!batch.isEmpty()) {
+				return apply(live, batch);
+			}
+			if (!backfillDue) {
+				return true;
+			}
+			int backfillItems = (int) Math.min(maxItems, allowance);
+			if (backfill.recovering) {
+				return recover(backfill, backfillItems);
+			}
+			batch = readBatch(backfill, backfillItems, NO_WAIT, Duration.ZERO);
+			backfill.busy = !batch.isEmpty();
+			return batch.isEmpty() || apply(backfill, batch);
+		}
+
+		/**
+		 * Applies the next of this consumer's own pending entries; when there are none
+		 * left, reading new ones resumes.
+		 */
+		private boolean recover(Source source, int maxItems) {
+			List<StreamMessage<String, String>> pending = source.group.readPending(source.entriesFor(maxItems));
+			if (pending.isEmpty()) {
+				if (source.paused) {
+					log.info("Ingestion of the {} stream resumed: every pending entry is applied", source.name);
+					source.paused = false;
 				}
-				// Whatever was read and not acknowledged is re-read once the loop
-				// recovers.
-				live.recovering = true;
-				backfill.recovering = true;
-				failures++;
-				log.warn("Stream consumer failed ({} in a row); backing off: {}", failures, e.toString(), e);
-				pause(failures);
+				source.recovering = false;
+				return true;
 			}
+			source.learn(pending);
+			return apply(source, pending);
 		}
-	}
 
-	/**
-	 * One cycle: pending live entries, else new live entries, else (within the rate cap)
-	 * pending or new backfill entries. Returns {@code false} when a batch was left
-	 * pending.
-	 */
-	private boolean cycle() {
-		int maxItems = properties.batch().maxItems();
-		if (live.recovering) {
-			return recover(live, maxItems);
-		}
-		long allowance = throttle.allowance();
-		boolean backfillDue = allowance > 0;
-		Duration wait = backfillDue && backfill.busy ? NO_WAIT : properties.batch().maxAge();
-		List<StreamMessage<String, String>> batch = readBatch(live, maxItems, wait, properties.batch().maxAge());
-		if (!batch.isEmpty()) {
-			return apply(live, batch);
-		}
-		if (!backfillDue) {
-			return true;
-		}
-		int backfillItems = (int) Math.min(maxItems, allowance);
-		if (backfill.recovering) {
-			return recover(backfill, backfillItems);
-		}
-		batch = readBatch(backfill, backfillItems, NO_WAIT, Duration.ZERO);
-		backfill.busy = !batch.isEmpty();
-		return batch.isEmpty() || apply(backfill, batch);
-	}
-
-	/**
-	 * Applies the next of this consumer's own pending entries; when there are none left,
-	 * reading new ones resumes.
-	 */
-	private boolean recover(Source source, int maxItems) {
-		List<StreamMessage<String, String>> pending = source.group.readPending(source.entriesFor(maxItems));
-		if (pending.isEmpty()) {
-			if (source.paused) {
-				log.info("Ingestion of the {} stream resumed: every pending entry is applied", source.name);
-				source.paused = false;
+		/**
+		 * Applies and acknowledges {@code batch}; returns {@code false} when some of it
+		 * stays pending.
+		 */
+		private boolean apply(Source source, List<StreamMessage<String, String>> batch) {
+			boolean isBackfill = source == backfill;
+			if (isBackfill) {
+				throttle.consumed(itemsIn(batch));
 			}
-			source.recovering = false;
-			return true;
+			List<String> done = isBackfill ? applier.applyBackfill(batch) : applier.apply(batch);
+			if (isBackfill) {
+				Set<String> doneIds = new HashSet<>(done);
+				backfillProgress.acknowledge(source.group.stream(), source.group.group(), batch.stream()
+					.filter(message -> doneIds.contains(message.getId()))
+					.map(message -> new BackfillProgress.AppliedEntry(message.getId(),
+							message.getBody() == null ? null : message.getBody().get(BackfillProgress.ENTRY_FIELD),
+							itemsIn(List.of(message))))
+					.toList());
+			}
+			else {
+				source.group.ack(done);
+			}
+			if (done.size() == batch.size()) {
+				return true;
+			}
+			if (!source.paused) {
+				log.warn("Ingestion of the {} stream paused: {} of {} entries could not be applied and stay pending; "
+						+ "retrying them with back-off", source.name, batch.size() - done.size(), batch.size());
+				source.paused = true;
+			}
+			source.recovering = true;
+			return false;
 		}
-		source.learn(pending);
-		return apply(source, pending);
-	}
 
-	/**
-	 * Applies and acknowledges {@code batch}; returns {@code false} when some of it stays
-	 * pending.
-	 */
-	private boolean apply(Source source, List<StreamMessage<String, String>> batch) {
-		boolean isBackfill = source == backfill;
-		if (isBackfill) {
-			throttle.consumed(itemsIn(batch));
-		}
-		List<String> done = isBackfill ? applier.applyBackfill(batch) : applier.apply(batch);
-		if (isBackfill) {
-			Set<String> doneIds = new HashSet<>(done);
-			backfillProgress.acknowledge(source.group.stream(), source.group.group(),
-					batch.stream()
-						.filter(message -> doneIds.contains(message.getId()))
-						.map(message -> new BackfillProgress.AppliedEntry(message.getId(),
-								message.getBody() == null ? null : message.getBody().get(BackfillProgress.ENTRY_FIELD),
-								itemsIn(List.of(message))))
-						.toList());
-		}
-		else {
-			source.group.ack(done);
-		}
-		if (done.size() == batch.size()) {
-			return true;
-		}
-		if (!source.paused) {
-			log.warn("Ingestion of the {} stream paused: {} of {} entries could not be applied and stay pending; "
-					+ "retrying them with back-off", source.name, batch.size() - done.size(), batch.size());
-			source.paused = true;
-		}
-		source.recovering = true;
-		return false;
-	}
-
-	/**
-	 * Reads up to about {@code maxItems} items: waits up to {@code wait} for a first
-	 * entry, then keeps reading until the batch is full or {@code gather} has passed
-	 * since the first entry.
-	 */
-	private List<StreamMessage<String, String>> readBatch(Source source, int maxItems, Duration wait, Duration gather) {
-		List<StreamMessage<String, String>> batch = new ArrayList<>(
-				source.group.read(source.entriesFor(maxItems), wait));
-		if (batch.isEmpty()) {
+		/**
+		 * Reads up to about {@code maxItems} items: waits up to {@code wait} for a first
+		 * entry, then keeps reading until the batch is full or {@code gather} has passed
+		 * since the first entry.
+		 */
+		private List<StreamMessage<String, String>> readBatch(Source source, int maxItems, Duration wait,
+				Duration gather) {
+			List<StreamMessage<String, String>> batch = new ArrayList<>(
+					source.group.read(source.entriesFor(maxItems), wait));
+			if (batch.isEmpty()) {
+				return batch;
+			}
+			int items = source.learn(batch);
+			long deadline = System.nanoTime() + gather.toNanos();
+			while (running && items < maxItems) {
+				long left = deadline - System.nanoTime();
+				if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
+					break;
+				}
+				List<StreamMessage<String, String>> more = source.group.read(source.entriesFor(maxItems - items),
+						Duration.ofNanos(left));
+				if (!more.isEmpty()) {
+					batch.addAll(more);
+					items += source.learn(more);
+				}
+			}
 			return batch;
 		}
-		int items = source.learn(batch);
-		long deadline = System.nanoTime() + gather.toNanos();
-		while (running && items < maxItems) {
-			long left = deadline - System.nanoTime();
-			if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
-				break;
-			}
-			List<StreamMessage<String, String>> more = source.group.read(source.entriesFor(maxItems - items),
-					Duration.ofNanos(left));
-			if (!more.isEmpty()) {
-				batch.addAll(more);
-				items += source.learn(more);
-			}
-		}
-		return batch;
-	}
 
-	/**
-	 * Claims entries of both streams that stayed pending longer than claim-idle, at most
-	 * every half claim-idle. They are applied as batches of their own, before new
-	 * entries.
-	 */
-	private void claimIfDue() {
-		long now = System.nanoTime();
-		if (now - nextClaimAt < 0) {
-			return;
-		}
-		nextClaimAt = now + properties.claimIdle().toNanos() / 2;
-		for (Source source : new Source[] { live, backfill }) {
-			List<StreamMessage<String, String>> claimed = source.group.claim(properties.claimIdle(),
-					source.entriesFor(properties.batch().maxItems()));
-			if (!claimed.isEmpty()) {
-				log.info("Claimed {} entries of the {} stream pending for more than {}", claimed.size(), source.name,
-						properties.claimIdle());
-				apply(source, claimed);
+		/**
+		 * Claims entries of both streams that stayed pending longer than claim-idle, at
+		 * most every half claim-idle. They are applied as batches of their own, before
+		 * new entries.
+		 */
+		private void claimIfDue() {
+			long now = System.nanoTime();
+			if (now - nextClaimAt < 0) {
+				return;
+			}
+			nextClaimAt = now + properties.claimIdle().toNanos() / 2;
+			for (Source source : first ? new Source[] { live, backfill } : new Source[] { live }) {
+				List<StreamMessage<String, String>> claimed = source.group.claim(properties.claimIdle(),
+						source.entriesFor(properties.batch().maxItems()));
+				if (!claimed.isEmpty()) {
+					log.info("Claimed {} entries of the {} stream pending for more than {}", claimed.size(),
+							source.name, properties.claimIdle());
+					apply(source, claimed);
+				}
 			}
 		}
-	}
 
-	private void updateGaugesIfDue() {
-		long now = System.nanoTime();
-		if (now - nextGaugeAt < 0) {
-			return;
+		private void updateGaugesIfDue() {
+			long now = System.nanoTime();
+			if (!first || now - nextGaugeAt < 0) {
+				return;
+			}
+			nextGaugeAt = now + GAUGE_INTERVAL.toNanos();
+			PendingMessages pending = live.group.pending();
+			pendingCount.set(pending.getCount());
+			String oldest = pending.getCount() == 0 || pending.getMessageIds().getLower() == null ? null
+					: pending.getMessageIds().getLower().getValue();
+			oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - idMillis(oldest)));
+			backfillQueued.set(backfill.group.length());
 		}
-		nextGaugeAt = now + GAUGE_INTERVAL.toNanos();
-		PendingMessages pending = live.group.pending();
-		pendingCount.set(pending.getCount());
-		String oldest = pending.getCount() == 0 || pending.getMessageIds().getLower() == null ? null
-				: pending.getMessageIds().getLower().getValue();
-		oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - idMillis(oldest)));
-		backfillQueued.set(backfill.group.length());
-	}
 
-	private void recreateGroups() {
-		try {
-			live.group.create();
-			backfill.group.create();
+		private void recreateGroups() {
+			try {
+				live.group.create();
+				backfill.group.create();
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not create consumer group: {}", e.toString());
+				pause(1);
+			}
 		}
-		catch (RuntimeException e) {
-			log.warn("Could not create consumer group: {}", e.toString());
-			pause(1);
-		}
-	}
 
-	private void pause(int failures) {
-		long cap = Math.min(MAX_ERROR_PAUSE.toMillis(), 100L << Math.min(failures, 10));
-		try {
-			Thread.sleep(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+		private void pause(int failures) {
+			long cap = Math.min(MAX_ERROR_PAUSE.toMillis(), 100L << Math.min(failures, 10));
+			try {
+				Thread.sleep(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				running = false;
+			}
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			running = false;
-		}
+
 	}
 
 	/** One stream as this replica consumes it. Only the consumer thread touches it. */

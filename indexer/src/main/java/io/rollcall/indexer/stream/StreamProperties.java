@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerName this replica's consumer name in the group; empty means host name
  * plus a random suffix, so that two replicas (or a restarted one) never share a name and
  * a dead replica's pending entries are claimed by the others
+ * @param consumers consumer loops per replica, each with its own consumer name
+ * ({@code <consumer-name>-<n>} when more than one): two keep Elasticsearch writing one
+ * batch while the other is refreshed and rolled up
  * @param batch when a batch is cut
  * @param claimIdle how long an entry may stay pending (read, not acknowledged) before
  * another replica claims it: longer than the slowest batch, short enough to bound the
@@ -20,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rollcall.indexer")
-public record StreamProperties(@DefaultValue("") String consumerName, @DefaultValue @Valid Batch batch,
-		@DefaultValue("30s") Duration claimIdle) {
+public record StreamProperties(@DefaultValue("") String consumerName, @DefaultValue("2") @Min(1) int consumers,
+		@DefaultValue @Valid Batch batch, @DefaultValue("30s") Duration claimIdle) {
 
 	/**
 	 * @param maxItems a batch is cut once it holds this many items (events, contacts or
