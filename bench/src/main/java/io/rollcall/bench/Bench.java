@@ -1,14 +1,16 @@
 package io.rollcall.bench;
 
+import io.rollcall.bench.BenchOptions.Phase;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * The benchmark of issues #3 and #4: starts its own stack on loopback, generates the
+ * The benchmark of issues #3, #4 and #6: starts its own stack on loopback, generates the
  * dataset, runs the scenarios in order (each bounded in requests and time) and writes
  * medians and ratios of this one run to {@code bench/target/bench-results.md}. See
  * {@code docs/PERFORMANCE.md} for the command and what each scenario measures.
@@ -49,13 +51,27 @@ public final class Bench {
 		JsonHttp http = new JsonHttp();
 		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap())) {
 			DirectElasticsearch direct = new DirectElasticsearch(http, stack.elasticsearchUrl());
-			ingest(report, new RawBulk(stack.elasticsearchUrl(), direct, stack.indices()).run(dataset),
-					new EndToEndIngest(stack, http, direct).run(dataset));
-			freshness(report,
-					new Freshness(stack, http, direct).run(dataset, options.freshnessRate(), options.freshnessTime()));
-			removals(report, new ContactRemovals(stack, http, direct).run(dataset, options.removals()));
-			dashboards(report, new DashboardLatency(stack, http, direct).run(DashboardQuery.all(), options.warmup(),
-					options.iterations()));
+			if (options.runs(Phase.INGEST)) {
+				ingest(report, new RawBulk(stack.elasticsearchUrl(), direct, stack.indices()).run(dataset),
+						new EndToEndIngest(stack, http, direct).run(dataset));
+			}
+			else {
+				loaded(report, new EndToEndIngest(stack, http, direct).run(dataset));
+			}
+			if (options.runs(Phase.FRESHNESS)) {
+				freshness(report, new Freshness(stack, http, direct).run(dataset, options.freshnessRate(),
+						options.freshnessTime()));
+			}
+			if (options.runs(Phase.REMOVALS)) {
+				removals(report, new ContactRemovals(stack, http, direct).run(dataset, options.removals()));
+			}
+			if (options.runs(Phase.DASHBOARDS)) {
+				dashboards(report, new DashboardLatency(stack, http, direct).run(DashboardQuery.all(), options.warmup(),
+						options.iterations()));
+			}
+			if (options.runs(Phase.NOISY)) {
+				noisy(report, new NoisyNeighbour(stack, direct).run(options.noisyTime()));
+			}
 		}
 		report.line("\nLoad average at the end: " + Machine.currentLoadAverage() + ". Results: " + report.output());
 	}
@@ -69,6 +85,15 @@ public final class Bench {
 						endToEnd.toString(), ""),
 				List.of("ratio end-to-end / raw", String.format(Locale.ROOT, "%.2f", ratio),
 						"≥ 0.6 " + verdict(ratio >= 0.6))));
+	}
+
+	/**
+	 * The dataset loaded without the ingest phase: through the api, as scenario b loads
+	 * it (the only path that also writes the contacts and the progress rollups the
+	 * dashboards read), but not a measurement.
+	 */
+	private static void loaded(Report report, Throughput load) {
+		report.line("- Loaded through the api, untimed (the ingest phase was not selected): " + load);
 	}
 
 	private static void freshness(Report report, Freshness.Result result) {
@@ -113,6 +138,74 @@ public final class Bench {
 				List.of("query", "searches", "iterations", "gateway p50", "gateway p95", "cached p50", "cached p95",
 						"direct p50", "direct p95", "gateway/direct p50", "cached/direct p50", "target (uncached)"),
 				rows);
+	}
+
+	private static void noisy(Report report, NoisyNeighbour.Result result) {
+		Pacing flood = result.flood();
+		Pacing neighbour = result.neighbour();
+		Tally flooding = result.flooding();
+		report.heading("Noisy neighbour (issue #6): tenant demo floods repProgress, tenant other's dashboards");
+		report.line(String.format(Locale.ROOT,
+				"Through a third api instance (result cache off). Tenant `demo` (A) has the standard plan's sustained"
+						+ " %,d cost units/s on its tenant and client buckets and a burst of %,d units;"
+						+ " `repProgress(first: 500)` is priced %,d units (`requestedQueryCost`), so A's quota is"
+						+ " %.2f queries/s. A offers %d× that, %.2f queries/s (%,d requests), from %d clients,"
+						+ " open-loop, never waiting for Retry-After. Tenant `other` (B, unlimited) runs the %d"
+						+ " dashboard queries in turn, %.0f queries/s from %d clients (%,d requests per window),"
+						+ " alone, then with A flooding; HTTP timeout %d s.\n",
+				NoisyNeighbour.QUOTA, NoisyNeighbour.BURST, result.requestedCost(), result.quota(),
+				NoisyNeighbour.FLOOD_FACTOR, flood.rate(), flood.requests(), flood.clients(),
+				DashboardQuery.all().size(), neighbour.rate(), neighbour.clients(), neighbour.requests(),
+				NoisyNeighbour.TIMEOUT_SECONDS));
+		report.table(
+				List.of("B's window", "requests", "admitted", "5xx", "timeouts", "failures", "started late", "p50",
+						"p95", "max"),
+				List.of(neighbourRow("alone", result.alone()), neighbourRow("with A flooding", result.together())));
+		report.line("");
+		double floodSeconds = result.floodTime().toNanos() / 1e9;
+		long admitted = flooding.count(Outcome.Kind.ADMITTED);
+		report.table(
+				List.of("A sent", "in", "admitted", "admitted/s", "admitted units/s", "RATE_LIMITED",
+						"429 without Retry-After", "timeouts", "5xx", "failures"),
+				List.of(List.of(String.format(Locale.ROOT, "%,d", flooding.sent()), seconds(result.floodTime()),
+						String.format(Locale.ROOT, "%,d", admitted),
+						String.format(Locale.ROOT, "%.2f", admitted / floodSeconds),
+						String.format(Locale.ROOT, "%,.0f", flooding.admittedCost() / floodSeconds),
+						String.format(Locale.ROOT, "%,d", flooding.count(Outcome.Kind.RATE_LIMITED)),
+						Long.toString(flooding.missingRetryAfter()),
+						Long.toString(flooding.count(Outcome.Kind.TIMEOUT)),
+						Long.toString(flooding.count(Outcome.Kind.SERVER_ERROR)), flooding.failures())));
+		report.line(String.format(Locale.ROOT,
+				"\nA's admitted pages cost %,d units (actual cost, after refunds) in %.1f s; its plan allows at most"
+						+ " %,d + %,d/s × %.1f s = %,.0f.\n",
+				flooding.admittedCost(), floodSeconds, NoisyNeighbour.BURST, NoisyNeighbour.QUOTA, floodSeconds,
+				NoisyNeighbour.BURST + NoisyNeighbour.QUOTA * floodSeconds));
+		report
+			.table(List.of("check", "measured", "target"), List.of(
+					List.of("B's p95 with A flooding / B's p95 alone", String.format(Locale.ROOT, "%.2f×",
+							result.p95Ratio()), "≤ 1.25× " + verdict(result.p95Ratio() <= 1.25)),
+					List.of("A's excess (sent − admitted) answered",
+							String.format(Locale.ROOT, "%,d of %,d with RATE_LIMITED",
+									flooding.count(Outcome.Kind.RATE_LIMITED), flooding.sent() - admitted),
+							"all RATE_LIMITED with Retry-After, no timeouts " + verdict(result.excessRateLimited())),
+					List.of("5xx, A and B", Long.toString(result.serverErrors()),
+							"0 " + verdict(result.serverErrors() == 0)),
+					List.of("B's requests not admitted", Long.toString(result.neighbourErrors()),
+							"0 " + verdict(result.neighbourErrors() == 0))));
+	}
+
+	private static List<String> neighbourRow(String window, Tally tally) {
+		List<String> counts = List.of(window, Long.toString(tally.sent()),
+				Long.toString(tally.count(Outcome.Kind.ADMITTED)),
+				Long.toString(tally.count(Outcome.Kind.SERVER_ERROR)), Long.toString(tally.count(Outcome.Kind.TIMEOUT)),
+				tally.failures(), Long.toString(tally.late()));
+		if (!tally.anyAdmitted()) {
+			return Stream.concat(counts.stream(), Stream.of("–", "–", "–")).toList();
+		}
+		Latencies latencies = tally.latencies();
+		return Stream.concat(counts.stream(), Stream.of(Latencies.millis(latencies.p50()),
+				Latencies.millis(latencies.p95()), Latencies.millis(latencies.max())))
+			.toList();
 	}
 
 	static String command(BenchOptions options) {

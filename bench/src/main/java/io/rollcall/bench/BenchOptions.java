@@ -2,7 +2,12 @@ package io.rollcall.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one benchmark run does; every field has a command-line option
@@ -18,6 +23,11 @@ import java.util.List;
  * @param warmup untimed iterations of each dashboard query and path ({@code --warmup})
  * @param iterations timed iterations of each dashboard query and path
  * ({@code --iterations})
+ * @param noisyTime how long each of the noisy-neighbour phase's two windows (the small
+ * tenant alone, then with the big tenant flooding) lasts ({@code --noisy-seconds},
+ * default 30, 10 with {@code --quick})
+ * @param phases the phases to run ({@code --only ingest,noisy}, default all); the dataset
+ * is loaded even when {@code ingest} is not among them, untimed
  * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node
  * ({@code --es-heap}, default 2g as in DESIGN.md's measurements)
  * @param output where the markdown results go ({@code --output}, default the
@@ -26,11 +36,15 @@ import java.util.List;
  * @param args the arguments as given, for the report's exact command
  */
 record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, int warmup, int iterations,
-		String elasticsearchHeap, Path output, List<String> args) {
+		Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output, List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
 	static final int QUICK_EVENTS = 100_000;
+
+	BenchOptions {
+		phases = Set.copyOf(phases);
+	}
 
 	static BenchOptions parse(String... args) {
 		boolean quick = List.of(args).contains("--quick");
@@ -40,6 +54,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		int removals = quick ? 5 : 24;
 		int warmup = quick ? 5 : 10;
 		int iterations = quick ? 20 : 50;
+		Duration noisyTime = Duration.ofSeconds(quick ? 10 : 30);
+		Set<Phase> phases = EnumSet.allOf(Phase.class);
 		String heap = "2g";
 		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
 		for (int i = 0; i < args.length; i++) {
@@ -58,13 +74,20 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--removals" -> removals = positive(name, value);
 				case "--warmup" -> warmup = positive(name, value);
 				case "--iterations" -> iterations = positive(name, value);
+				case "--noisy-seconds" -> noisyTime = Duration.ofSeconds(positive(name, value));
+				case "--only" -> phases = Phase.parse(value);
 				case "--es-heap" -> heap = value;
 				case "--output" -> output = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + name + ". " + usage());
 			}
 		}
-		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmup, iterations, heap, output,
-				List.of(args));
+		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmup, iterations, noisyTime, phases,
+				heap, output, List.of(args));
+	}
+
+	/** Whether this run measures {@code phase}. */
+	boolean runs(Phase phase) {
+		return this.phases.contains(phase);
 	}
 
 	private static int positive(String name, String value) {
@@ -82,7 +105,46 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 
 	static String usage() {
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
-				+ " | --warmup N | --iterations N | --es-heap 2g | --output FILE";
+				+ " | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
+				+ " | --es-heap 2g | --output FILE";
+	}
+
+	/** The measured phases, in the order a run takes them. */
+	enum Phase {
+
+		/** Scenarios a and b: raw bulk, then the end-to-end load of the dataset. */
+		INGEST,
+		/** Scenario c: accept → visible under steady writes. */
+		FRESHNESS,
+		/** Scenario d: {@code removeContact}. */
+		REMOVALS,
+		/** Scenario e: each dashboard query, gateway and direct. */
+		DASHBOARDS,
+		/** Scenario f: the noisy neighbour. */
+		NOISY;
+
+		/** Comma-separated phase names, e.g. {@code ingest,noisy}. */
+		static Set<Phase> parse(String names) {
+			Set<Phase> phases = EnumSet.noneOf(Phase.class);
+			for (String name : names.split(",", -1)) {
+				String trimmed = name.trim().toUpperCase(Locale.ROOT);
+				try {
+					phases.add(Phase.valueOf(trimmed));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(
+							"--only takes phases among " + names() + ", got '" + name.trim() + "'");
+				}
+			}
+			return phases;
+		}
+
+		static String names() {
+			return Arrays.stream(values())
+				.map(phase -> phase.name().toLowerCase(Locale.ROOT))
+				.collect(Collectors.joining(","));
+		}
+
 	}
 
 }

@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The benchmark's own services, all on free loopback ports and gone when it ends:
  * Elasticsearch (temporary data folder, the requested heap), an in-memory Redis, the dev
  * issuer, and the indexer and the api in this JVM, started as the local stack starts
- * them.
+ * them. The api runs three times: with its result cache (the default), without it, and
+ * without it with tenant {@code demo} on a real plan (the noisy-neighbour phase).
  */
 final class BenchStack implements AutoCloseable {
 
@@ -39,11 +40,13 @@ final class BenchStack implements AutoCloseable {
 
 	private final URI uncachedApi;
 
+	private final URI limitedApi;
+
 	private final IngestBacklog backlog;
 
 	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
 			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api,
-			ConfigurableApplicationContext uncachedApi) {
+			ConfigurableApplicationContext uncachedApi, ConfigurableApplicationContext limitedApi) {
 		this.launcher = launcher;
 		this.elasticsearch = elasticsearch;
 		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
@@ -51,6 +54,7 @@ final class BenchStack implements AutoCloseable {
 		this.indexer = indexer;
 		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
 		this.uncachedApi = URI.create("http://127.0.0.1:" + Launcher.port(uncachedApi) + "/");
+		this.limitedApi = URI.create("http://127.0.0.1:" + Launcher.port(limitedApi) + "/");
 	}
 
 	static BenchStack start(String elasticsearchHeap) {
@@ -87,12 +91,34 @@ final class BenchStack implements AutoCloseable {
 			uncachedApi.put("rollcall.cache.enabled", "false");
 			return new BenchStack(launcher, elasticsearch, redis, issuer,
 					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api),
-					launcher.run(ApiApplication.builder(), uncachedApi));
+					launcher.run(ApiApplication.builder(), uncachedApi),
+					launcher.run(ApiApplication.builder(), limitedApiProperties(uncachedApi)));
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * A third api, for the noisy-neighbour phase: result cache off (every admitted query
+	 * reads Elasticsearch), tenant {@code demo} on {@link NoisyNeighbour#QUOTA} and
+	 * {@link NoisyNeighbour#BURST} for its tenant and client query buckets, the small
+	 * tenant still unlimited. Its rate-limit buckets live under their own Redis key
+	 * prefix: Bucket4j keeps the configuration a bucket was created with, so without it
+	 * this instance would charge demo's unlimited bucket that the other two created. Only
+	 * queries go through it, so its ingest stream and notice keys (same prefix) are
+	 * unused.
+	 */
+	private static Map<String, String> limitedApiProperties(Map<String, String> uncachedApi) {
+		Map<String, String> limited = new LinkedHashMap<>(uncachedApi);
+		limited.put("rollcall.redis.key-prefix", "rollcall-noisy:");
+		String demo = "rollcall.limits.tenants." + Tenant.DEMO.id() + ".";
+		limited.put(demo + "capacity", Long.toString(NoisyNeighbour.BURST));
+		limited.put(demo + "refill-per-second", Long.toString(NoisyNeighbour.QUOTA));
+		limited.put(demo + "client-capacity", Long.toString(NoisyNeighbour.BURST));
+		limited.put(demo + "client-refill-per-second", Long.toString(NoisyNeighbour.QUOTA));
+		return limited;
 	}
 
 	String elasticsearchUrl() {
@@ -114,6 +140,14 @@ final class BenchStack implements AutoCloseable {
 	/** {@code path} on the api instance whose result cache is off. */
 	URI uncachedApi(String path) {
 		return this.uncachedApi.resolve(path);
+	}
+
+	/**
+	 * {@code path} on the api instance that limits tenant {@code demo} (see
+	 * {@link #limitedApiProperties(Map)}).
+	 */
+	URI limitedApi(String path) {
+		return this.limitedApi.resolve(path);
 	}
 
 	/** A fresh access token of the tenant's admin client (all scopes). */

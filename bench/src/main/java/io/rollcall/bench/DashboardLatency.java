@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,8 +34,7 @@ final class DashboardLatency {
 	}
 
 	List<Result> run(List<DashboardQuery> queries, int warmup, int iterations) {
-		this.direct.putSettings(this.stack.indices().prefix() + "-*",
-				Map.of("index", Map.of("requests", Map.of("cache", Map.of("enable", false)))));
+		this.direct.disableRequestCache(this.stack.indices());
 		String token = this.stack.token(Tenant.DEMO);
 		List<Result> results = new ArrayList<>();
 		for (DashboardQuery query : queries) {

@@ -1,6 +1,7 @@
 package io.rollcall.bench;
 
 import io.rollcall.schema.event.EventDocument;
+import io.rollcall.schema.index.IndexNames;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -80,6 +81,16 @@ final class DirectElasticsearch {
 
 	void putSettings(String indices, Map<String, Object> settings) {
 		JsonHttp.ok(this.http.put(uri(indices + "/_settings"), JsonHttp.JSON.writeValueAsString(settings)));
+	}
+
+	/**
+	 * Turns the shard request cache off on Rollcall's indices: in production every
+	 * refresh empties it while any tenant writes, so a benchmark that reads an idle shard
+	 * would otherwise measure cache hits.
+	 */
+	void disableRequestCache(IndexNames indices) {
+		putSettings(indices.prefix() + "-*",
+				Map.of("index", Map.of("requests", Map.of("cache", Map.of("enable", false)))));
 	}
 
 	void deleteIndex(String index) {

@@ -28,6 +28,17 @@ final class JsonHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * A POST that gives up after {@code timeout}.
+	 * @throws UncheckedIOException with a {@link java.net.http.HttpTimeoutException}
+	 * cause when no answer came within {@code timeout}
+	 */
+	HttpResponse<String> post(URI uri, String token, String contentType, String body, Duration timeout) {
+		return send(request(uri, token).timeout(timeout)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	HttpResponse<String> put(URI uri, String body) {
 		return send(request(uri, null).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));

@@ -1,6 +1,7 @@
 package io.rollcall.bench;
 
 import java.nio.file.Path;
+import io.rollcall.bench.BenchOptions.Phase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ class BenchOptionsTests {
 		assertThat(options.removals()).isGreaterThanOrEqualTo(20);
 		assertThat(options.iterations()).isEqualTo(50);
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
+		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
 	}
 
 	@Test
@@ -25,6 +28,40 @@ class BenchOptionsTests {
 		BenchOptions options = BenchOptions.parse("--quick");
 		assertThat(options.events()).isEqualTo(100_000);
 		assertThat(options.freshnessTime()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void noisySecondsSetsTheNoisyNeighbourWindow() {
+		assertThat(BenchOptions.parse("--quick", "--noisy-seconds", "45").noisyTime())
+			.isEqualTo(Duration.ofSeconds(45));
+	}
+
+	@Test
+	void onlyRunsTheNamedPhases() {
+		BenchOptions options = BenchOptions.parse("--only", "noisy");
+		assertThat(options.phases()).containsExactly(Phase.NOISY);
+		assertThat(options.runs(Phase.NOISY)).isTrue();
+		assertThat(options.runs(Phase.INGEST)).isFalse();
+		assertThat(BenchOptions.parse("--only", " Dashboards, ingest ,noisy").phases())
+			.containsExactlyInAnyOrder(Phase.INGEST, Phase.DASHBOARDS, Phase.NOISY);
+	}
+
+	@Test
+	void onlyRejectsUnknownAndEmptyPhases() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,dashboard"))
+			.withMessageContaining("'dashboard'")
+			.withMessageContaining("ingest,freshness,removals,dashboards,noisy");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", ""))
+			.withMessageContaining("--only takes phases");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,"))
+			.withMessageContaining("--only takes phases");
+	}
+
+	@Test
+	void usageNamesEveryOption() {
+		assertThat(BenchOptions.usage()).contains("--noisy-seconds N",
+				"--only ingest,freshness,removals,dashboards,noisy");
 	}
 
 	@Test
