@@ -66,8 +66,8 @@ public final class Bench {
 				removals(report, new ContactRemovals(stack, http, direct).run(dataset, options.removals()));
 			}
 			if (options.runs(Phase.DASHBOARDS)) {
-				dashboards(report, new DashboardLatency(stack, http, direct).run(DashboardQuery.all(), options.warmup(),
-						options.iterations()));
+				dashboards(report, new DashboardLatency(stack, http, direct).run(DashboardQuery.all(),
+						options.warmupTime(), options.warmup(), options.iterations()));
 			}
 			if (options.runs(Phase.NOISY)) {
 				noisy(report, new NoisyNeighbour(stack, direct).run(options.noisyTime()));

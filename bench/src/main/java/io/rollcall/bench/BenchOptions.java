@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
  * @param freshnessTime how long the freshness phase offers them
  * ({@code --freshness-seconds})
  * @param removals how many contacts the removal phase removes ({@code --removals})
- * @param warmup untimed iterations of each dashboard query and path ({@code --warmup})
+ * @param warmupTime how long the dashboard phase first sends the whole query mix on every
+ * path, untimed, so that the JIT has compiled the request paths
+ * ({@code --warmup-seconds}, default 60, 15 with {@code --quick})
+ * @param warmup untimed iterations of each dashboard query and path right before its
+ * timed ones ({@code --warmup})
  * @param iterations timed iterations of each dashboard query and path
  * ({@code --iterations})
  * @param noisyTime how long each of the noisy-neighbour phase's two windows (the small
@@ -35,8 +39,9 @@ import java.util.stream.Collectors;
  * {@code bench/target/bench-results.md})
  * @param args the arguments as given, for the report's exact command
  */
-record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, int warmup, int iterations,
-		Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output, List<String> args) {
+record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, Duration warmupTime,
+		int warmup, int iterations, Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output,
+		List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
@@ -52,6 +57,7 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		int freshnessRate = 2_000;
 		Duration freshnessTime = Duration.ofSeconds(quick ? 10 : 30);
 		int removals = quick ? 5 : 24;
+		Duration warmupTime = Duration.ofSeconds(quick ? 15 : 60);
 		int warmup = quick ? 5 : 10;
 		int iterations = quick ? 20 : 50;
 		Duration noisyTime = Duration.ofSeconds(quick ? 10 : 30);
@@ -72,6 +78,7 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--freshness-rate" -> freshnessRate = positive(name, value);
 				case "--freshness-seconds" -> freshnessTime = Duration.ofSeconds(positive(name, value));
 				case "--removals" -> removals = positive(name, value);
+				case "--warmup-seconds" -> warmupTime = Duration.ofSeconds(positive(name, value));
 				case "--warmup" -> warmup = positive(name, value);
 				case "--iterations" -> iterations = positive(name, value);
 				case "--noisy-seconds" -> noisyTime = Duration.ofSeconds(positive(name, value));
@@ -81,8 +88,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				default -> throw new IllegalArgumentException("Unknown option " + name + ". " + usage());
 			}
 		}
-		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmup, iterations, noisyTime, phases,
-				heap, output, List.of(args));
+		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmupTime, warmup, iterations,
+				noisyTime, phases, heap, output, List.of(args));
 	}
 
 	/** Whether this run measures {@code phase}. */
@@ -105,7 +112,7 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 
 	static String usage() {
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
-				+ " | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
+				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
 				+ " | --es-heap 2g | --output FILE";
 	}
 

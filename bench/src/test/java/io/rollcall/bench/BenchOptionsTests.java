@@ -18,6 +18,7 @@ class BenchOptionsTests {
 		assertThat(options.freshnessTime()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.removals()).isGreaterThanOrEqualTo(20);
 		assertThat(options.iterations()).isEqualTo(50);
+		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
@@ -29,6 +30,12 @@ class BenchOptionsTests {
 		assertThat(options.events()).isEqualTo(100_000);
 		assertThat(options.freshnessTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(15));
+	}
+
+	@Test
+	void warmupSecondsSetsTheDashboardWarmUp() {
+		assertThat(BenchOptions.parse("--warmup-seconds", "5").warmupTime()).isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test
