@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +34,19 @@ class CostConfiguration {
 	}
 
 	@Bean
-	DocumentAnalyzer documentAnalyzer(GraphQlSource source, CostProperties cost, DocumentLimitsProperties limits) {
-		return new DocumentAnalyzer(source.schema(), cost, limits);
+	ParsedDocuments parsedDocuments() {
+		return new ParsedDocuments();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer parsedDocumentCache(ParsedDocuments documents) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+	}
+
+	@Bean
+	DocumentAnalyzer documentAnalyzer(GraphQlSource source, CostProperties cost, DocumentLimitsProperties limits,
+			ParsedDocuments documents) {
+		return new DocumentAnalyzer(source.schema(), cost, limits, documents);
 	}
 
 	@Bean

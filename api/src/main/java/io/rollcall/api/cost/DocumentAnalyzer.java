@@ -62,9 +62,13 @@ final class DocumentAnalyzer {
 
 	private final ParserOptions parserOptions;
 
-	DocumentAnalyzer(GraphQLSchema schema, CostProperties cost, DocumentLimitsProperties limits) {
+	private final ParsedDocuments known;
+
+	DocumentAnalyzer(GraphQLSchema schema, CostProperties cost, DocumentLimitsProperties limits,
+			ParsedDocuments known) {
 		this.schema = schema;
 		this.cost = cost;
+		this.known = known;
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform(options -> options.maxCharacters(limits.maxCharacters())
 				.maxTokens(limits.maxTokens())
@@ -86,7 +90,7 @@ final class DocumentAnalyzer {
 	 * reports it)
 	 */
 	Document parse(String text) {
-		return parse(text, parserOptions);
+		return known.known(text).orElseGet(() -> parse(text, parserOptions));
 	}
 
 	/** Parses {@code text} with graphql-java's default limits (warn-only mode). */

@@ -24,7 +24,7 @@ final class CostTestSchema {
 	}
 
 	static DocumentAnalyzer analyzer(String yaml) {
-		return new DocumentAnalyzer(SCHEMA, cost(yaml), limits(yaml));
+		return new DocumentAnalyzer(SCHEMA, cost(yaml), limits(yaml), new ParsedDocuments());
 	}
 
 	static CostProperties cost(String yaml) {
