@@ -104,9 +104,9 @@ final class BenchStack implements AutoCloseable {
 	 * A third api, for the noisy-neighbour phase: result cache off (every admitted query
 	 * reads Elasticsearch), tenant {@code demo} on {@link NoisyNeighbour#QUOTA} and
 	 * {@link NoisyNeighbour#BURST} for its tenant and client query buckets, the small
-	 * tenant still unlimited. Its rate-limit buckets live under their own Redis key
-	 * prefix: Bucket4j keeps the configuration a bucket was created with, so without it
-	 * this instance would charge demo's unlimited bucket that the other two created. Only
+	 * tenant still unlimited. Its keys live under their own Redis prefix, so nothing of
+	 * the other phases' buckets can leak into this one (bucket keys also carry their
+	 * configuration, so demo's differently sized buckets are distinct anyway). Only
 	 * queries go through it, so its ingest stream and notice keys (same prefix) are
 	 * unused.
 	 */

@@ -95,7 +95,7 @@ final class BucketStore {
 			if (redis.batching()) {
 				builder = builder.withOptimization(Optimizations.batching());
 			}
-			return builder.build(redis.key(key.name()), key::configuration);
+			return builder.build(redis.key(key.redisKey()), key::configuration);
 		});
 	}
 
@@ -124,6 +124,17 @@ final class BucketStore {
 	 * {@code RateLimit} headers, its capacity and refill per second.
 	 */
 	record Limit(String name, String policy, long capacity, long refillPerSecond) {
+
+		/**
+		 * The name plus the configuration. Bucket4j applies a configuration only when it
+		 * creates a bucket, and a busy tenant's bucket never expires: keyed by name
+		 * alone, a plan change (or two instances configured differently during a rollout)
+		 * would keep the old limits indefinitely. A changed plan starts from a full
+		 * bucket of the new size; the old one expires once it would have refilled.
+		 */
+		String redisKey() {
+			return name + ":" + capacity + ":" + refillPerSecond;
+		}
 
 		BucketConfiguration configuration() {
 			return BucketConfiguration.builder()

@@ -2,6 +2,7 @@ package io.rollcall.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.Bucket;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.issuer.DevIssuer;
@@ -45,11 +46,13 @@ class RateLimitIntegrationTests {
 
 	private static String other;
 
+	private static Map<String, String> properties;
+
 	@BeforeAll
 	static void start() {
 		DevStack stack = DevStack.global();
 		DevIssuer issuer = DevIssuer.global();
-		Map<String, String> properties = new HashMap<>(stack.springProperties());
+		properties = new HashMap<>(stack.springProperties());
 		properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
 		// demo: 10 summaries of burst, one more every 4.2 s; 10 events of burst, 1/s.
 		properties.put("rollcall.limits.tenants.demo.capacity", "210");
@@ -116,6 +119,27 @@ class RateLimitIntegrationTests {
 			.atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> b.graphQl(demo, SUMMARY).statusCode() == 200);
+	}
+
+	@Test
+	void aPlanChangeTakesEffectAtOnceWhileTheOldBucketIsStillInRedis() {
+		// The tenant's bucket under its current plan exists in Redis (read, not charged:
+		// the other tests count on it).
+		a.bean(BucketStore.class)
+			.apply(new BucketStore.Limit("tenant:demo:queries", "tenant", 210, 5), Bucket::getAvailableTokens);
+		Map<String, String> upgraded = new HashMap<>(properties);
+		upgraded.put("rollcall.limits.tenants.demo.capacity", "100000");
+		try (ApiInstance onNewPlan = ApiInstance.start(upgraded)) {
+			HttpResponse<String> response = onNewPlan.graphQl(demo, SUMMARY);
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode throttle = ApiInstance.json(response).path("extensions").path("cost").path("throttleStatus");
+			// The least-filled bucket is the client's (100,000 by the standard plan, a
+			// few hundred units spent at most), not the old tenant bucket of 210.
+			assertThat(throttle.path("currentlyAvailable").asLong()).isGreaterThan(99_000);
+			assertThat(response.headers().firstValue("RateLimit-Policy"))
+				.hasValueSatisfying(policy -> assertThat(policy).contains("\"tenant\";q=100000"));
+		}
 	}
 
 	@Test
@@ -222,7 +246,8 @@ class RateLimitIntegrationTests {
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> a.graphQl(other, SUMMARY).statusCode() == 200
 					&& "DISTRIBUTED".equals(health.health().getDetails().get("mode")));
-		assertThat(redisKeys(stack)).anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:other:queries"));
+		assertThat(redisKeys(stack))
+			.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:other:queries:10000:1"));
 	}
 
 	private static java.util.List<String> redisKeys(DevStack stack) {
