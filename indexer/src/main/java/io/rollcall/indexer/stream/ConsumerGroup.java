@@ -14,7 +14,10 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * This replica's view of the consumer group on one stream, on a connection of its own:
@@ -130,6 +133,34 @@ final class ConsumerGroup implements AutoCloseable {
 
 	String group() {
 		return group;
+	}
+
+	/**
+	 * Deletes the group's consumers that hold no pending entry and have been idle for
+	 * longer than {@code idle}, except {@code keep} (this replica's own). Every replica
+	 * start adds consumer names (a random suffix each), and the group's list would only
+	 * grow. Before Redis 7.2, {@code idle} counts from a consumer's last delivered entry,
+	 * so a live consumer of another replica on a quiet stream may be deleted too: that
+	 * costs nothing, since it holds nothing and its next read creates it again.
+	 * @return the names deleted
+	 */
+	List<String> forgetIdleConsumers(Duration idle, Set<String> keep) {
+		List<String> forgotten = new ArrayList<>();
+		for (Object info : redis.xinfoConsumers(stream, group)) {
+			Map<String, Object> fields = new HashMap<>();
+			List<?> reply = (List<?>) info;
+			for (int i = 0; i + 1 < reply.size(); i += 2) {
+				fields.put(String.valueOf(reply.get(i)), reply.get(i + 1));
+			}
+			String name = String.valueOf(fields.get("name"));
+			boolean nothingPending = fields.get("pending") instanceof Number pending && pending.longValue() == 0;
+			boolean longIdle = fields.get("idle") instanceof Number millis && millis.longValue() > idle.toMillis();
+			if (nothingPending && longIdle && !keep.contains(name)) {
+				redis.xgroupDelconsumer(stream, Consumer.from(group, name));
+				forgotten.add(name);
+			}
+		}
+		return forgotten;
 	}
 
 	PendingMessages pending() {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,6 +62,8 @@ class StreamConsumer implements SmartLifecycle {
 
 	private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
 
+	private static final Duration FORGET_INTERVAL = Duration.ofMinutes(1);
+
 	private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(5);
 
 	/**
@@ -94,6 +97,9 @@ class StreamConsumer implements SmartLifecycle {
 	private volatile boolean running;
 
 	private final List<Loop> loops = new ArrayList<>();
+
+	/** This replica's consumer names, one per loop. */
+	private volatile Set<String> loopNames = Set.of();
 
 	StreamConsumer(RedisClient redisClient, RedisProperties redisProperties, StreamProperties properties,
 			IngestKeys keys, BatchApplier applier, BackfillThrottle throttle, BackfillProgress backfillProgress,
@@ -132,6 +138,7 @@ class StreamConsumer implements SmartLifecycle {
 			String name = properties.consumers() == 1 ? consumerName : consumerName + "-" + index;
 			loops.add(new Loop(name, index == 0, timeout));
 		}
+		loopNames = loops.stream().map(loop -> loop.name).collect(Collectors.toUnmodifiableSet());
 		loops.forEach(Loop::start);
 		log.info("Consuming {} (then {}) with {} loop(s) as {} in group {}", keys.liveStream(), keys.backfillStream(),
 				loops.size(), consumerName, keys.consumerGroup());
@@ -170,6 +177,8 @@ class StreamConsumer implements SmartLifecycle {
 		private long nextClaimAt;
 
 		private long nextGaugeAt;
+
+		private long nextForgetAt;
 
 		Loop(String name, boolean first, Duration timeout) {
 			this.name = name;
@@ -212,6 +221,7 @@ class StreamConsumer implements SmartLifecycle {
 					claimIfDue();
 					boolean complete = cycle();
 					updateGaugesIfDue();
+					forgetGoneConsumersIfDue();
 					if (complete) {
 						failures = 0;
 					}
@@ -365,6 +375,26 @@ class StreamConsumer implements SmartLifecycle {
 					log.info("Claimed {} entries of the {} stream pending for more than {}", claimed.size(),
 							source.name, properties.claimIdle());
 					apply(source, claimed);
+				}
+			}
+		}
+
+		/**
+		 * Deletes consumers of gone replicas (first loop, at most once a minute, or twice
+		 * per forget-consumers-after when that is shorter; see
+		 * {@link ConsumerGroup#forgetIdleConsumers}).
+		 */
+		private void forgetGoneConsumersIfDue() {
+			long now = System.nanoTime();
+			if (!first || now - nextForgetAt < 0) {
+				return;
+			}
+			nextForgetAt = now + Math.min(FORGET_INTERVAL.toNanos(), properties.forgetConsumersAfter().toNanos() / 2);
+			for (Source source : new Source[] { live, backfill }) {
+				List<String> forgotten = source.group.forgetIdleConsumers(properties.forgetConsumersAfter(), loopNames);
+				if (!forgotten.isEmpty()) {
+					log.info("Deleted consumers {} of the {} stream: nothing pending, idle for more than {}", forgotten,
+							source.name, properties.forgetConsumersAfter());
 				}
 			}
 		}

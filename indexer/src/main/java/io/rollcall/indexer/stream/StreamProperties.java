@@ -20,11 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * @param claimIdle how long an entry may stay pending (read, not acknowledged) before
  * another replica claims it: longer than the slowest batch, short enough to bound the
  * delay a crashed replica adds
+ * @param forgetConsumersAfter a consumer of the group with nothing pending that has not
+ * read for this long belongs to a replica that is gone, and is deleted from the group
+ * @param forgetConsumersAfter a consumer of the group with nothing pending that has not
+ * read for this long belongs to a replica that is gone, and is deleted from the group
  */
 @Validated
 @ConfigurationProperties("rollcall.indexer")
 public record StreamProperties(@DefaultValue("") String consumerName, @DefaultValue("2") @Min(1) int consumers,
-		@DefaultValue @Valid Batch batch, @DefaultValue("30s") Duration claimIdle) {
+		@DefaultValue @Valid Batch batch, @DefaultValue("30s") Duration claimIdle,
+		@DefaultValue("1h") Duration forgetConsumersAfter) {
 
 	/**
 	 * @param maxItems a batch is cut once it holds this many items (events, contacts or

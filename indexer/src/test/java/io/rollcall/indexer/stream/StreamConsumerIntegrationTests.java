@@ -1,6 +1,7 @@
 package io.rollcall.indexer.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
@@ -11,6 +12,7 @@ import io.rollcall.indexer.IndexerHarness;
 import io.rollcall.schema.event.EventType;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.stream.EntryKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,26 @@ class StreamConsumerIntegrationTests {
 
 		assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("after"))).applied()).isTrue();
 		assertThat(indexer.countEvents("acme")).isEqualTo(2);
+	}
+
+	@Test
+	void consumersOfReplicasThatAreGoneAreDeletedFromTheGroup(DevStack stack) {
+		indexer = IndexerHarness.start(stack, Map.of("rollcall.indexer.forget-consumers-after", "1s"));
+		indexer.redis.xgroupCreateconsumer(indexer.keys.liveStream(),
+				Consumer.from(indexer.keys.consumerGroup(), "gone-replica"));
+		assertThat(consumers(indexer)).contains("gone-replica");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> !consumers(indexer).contains("gone-replica"));
+		// This replica's own loops read all the time: they stay.
+		assertThat(consumers(indexer)).hasSize(2);
+	}
+
+	private static List<String> consumers(IndexerHarness indexer) {
+		return indexer.redis.xinfoConsumers(indexer.keys.liveStream(), indexer.keys.consumerGroup())
+			.stream()
+			.map(info -> (List<?>) info)
+			.map(fields -> String.valueOf(fields.get(fields.indexOf("name") + 1)))
+			.toList();
 	}
 
 	private static InteractionEvent event(String id) {
