@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard;
 
 import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.error.InvalidArgumentException;
+import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.search.ProgramProgress;
 import io.rollcall.api.search.ProgramRow;
 import io.rollcall.api.search.SearchScope;
@@ -12,6 +13,7 @@ import io.rollcall.api.security.Scopes;
 import io.rollcall.schema.json.Identifiers;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -48,8 +50,12 @@ class DashboardService {
 		Caller caller = callers.current();
 		return cache.get(caller, "programSummary", List.of(programId), () -> {
 			SearchScope scope = search.scope(caller, null);
-			List<String> catalog = search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of());
-			return summarize(programId, search.programProgress(scope, programId), catalog);
+			// The catalog and the aggregation do not depend on each other: sent together,
+			// the answer waits for the slower search, not for both.
+			CompletableFuture<List<String>> catalog = Beside.start("catalog",
+					() -> search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of()));
+			ProgramProgress progress = search.programProgress(scope, programId);
+			return summarize(programId, progress, Beside.join(catalog));
 		});
 	}
 

@@ -2,19 +2,23 @@ package io.rollcall.api.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
+import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Charges requests to their buckets. A GraphQL operation reserves its estimated cost from
- * its tenant's bucket, then from its client's (so a refusal by the client's bucket costs
- * the tenant nothing), and is settled once its actual cost is known: the unused part is
- * refunded, an overrun charged. Writes charge their item count to the tenant's events
- * bucket. Every request costs at least one unit. All bucket arithmetic is Bucket4j's.
+ * its tenant's bucket and its client's at once (their Redis round trips overlap; a
+ * refusal by either gives back what the other took, so a refused request costs nothing),
+ * and is settled once its actual cost is known: the unused part is refunded, an overrun
+ * charged, again on both buckets at once. Writes charge their item count to the tenant's
+ * events bucket. Every request costs at least one unit. All bucket arithmetic is
+ * Bucket4j's.
  */
 public final class RateLimiter {
 
@@ -47,16 +51,29 @@ public final class RateLimiter {
 		BucketStore.Limit client = new BucketStore.Limit(
 				"client:" + caller.tenantId() + ":" + caller.clientId() + ":queries", "client", plan.clientCapacity(),
 				plan.clientRefillPerSecond());
-		ConsumptionProbe byTenant = store.apply(tenant, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
+		CompletableFuture<ConsumptionProbe> clientCharge = Beside.start("rate-limit", () -> consume(client, charge));
+		ConsumptionProbe byTenant;
+		try {
+			byTenant = consume(tenant, charge);
+		}
+		catch (RuntimeException e) {
+			clientCharge.thenAccept(byClient -> giveBack(client, byClient, charge));
+			throw e;
+		}
+		ConsumptionProbe byClient;
+		try {
+			byClient = Beside.join(clientCharge);
+		}
+		catch (RuntimeException e) {
+			giveBack(tenant, byTenant, charge);
+			throw e;
+		}
 		if (!byTenant.isConsumed()) {
+			giveBack(client, byClient, charge);
 			return refused(caller, tenant, byTenant, charge, List.of());
 		}
-		ConsumptionProbe byClient = store.apply(client, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
 		if (!byClient.isConsumed()) {
-			store.apply(tenant, bucket -> {
-				bucket.addTokens(charge);
-				return null;
-			});
+			giveBack(tenant, byTenant, charge);
 			return refused(caller, client, byClient, charge, List.of(reading(tenant, byTenant)));
 		}
 		return new Reservation(charge, List.of(reading(tenant, byTenant), reading(client, byClient)));
@@ -71,14 +88,18 @@ public final class RateLimiter {
 		if (difference == 0 || reservation.readings().isEmpty()) {
 			return new RateLimitHeaders(reservation.readings());
 		}
-		List<RateLimitHeaders.Reading> readings = reservation.readings().stream().map(reading -> {
-			VerboseResult<?> result = store.apply(reading.limit(),
-					bucket -> difference > 0 ? bucket.asVerbose().addTokens(difference)
-							: bucket.asVerbose().consumeIgnoringRateLimits(-difference));
-			return new RateLimitHeaders.Reading(reading.limit(), result.getDiagnostics().getAvailableTokens(),
-					result.getDiagnostics().calculateFullRefillingTime());
-		}).toList();
-		return new RateLimitHeaders(readings);
+		List<CompletableFuture<RateLimitHeaders.Reading>> settled = reservation.readings()
+			.stream()
+			.map(reading -> Beside.start("rate-limit", () -> adjust(reading.limit(), difference)))
+			.toList();
+		return new RateLimitHeaders(settled.stream().map(Beside::join).toList());
+	}
+
+	private RateLimitHeaders.Reading adjust(BucketStore.Limit limit, long difference) {
+		VerboseResult<?> result = store.apply(limit, bucket -> difference > 0 ? bucket.asVerbose().addTokens(difference)
+				: bucket.asVerbose().consumeIgnoringRateLimits(-difference));
+		return new RateLimitHeaders.Reading(limit, result.getDiagnostics().getAvailableTokens(),
+				result.getDiagnostics().calculateFullRefillingTime());
 	}
 
 	/**
@@ -93,6 +114,20 @@ public final class RateLimiter {
 		ConsumptionProbe probe = store.apply(events, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
 		if (!probe.isConsumed()) {
 			refused(caller, events, probe, charge, List.of());
+		}
+	}
+
+	private ConsumptionProbe consume(BucketStore.Limit limit, long tokens) {
+		return store.apply(limit, bucket -> bucket.tryConsumeAndReturnRemaining(tokens));
+	}
+
+	/** Returns {@code tokens} to {@code limit}'s bucket if {@code probe} took them. */
+	private void giveBack(BucketStore.Limit limit, ConsumptionProbe probe, long tokens) {
+		if (probe.isConsumed()) {
+			store.apply(limit, bucket -> {
+				bucket.addTokens(tokens);
+				return null;
+			});
 		}
 	}
 

@@ -85,6 +85,28 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void aTenantOverItsLimitCostsTheClientNothing() {
+		RateLimiter limiter = TestLimiters.limiter("""
+				rollcall.limits:
+				  redis-retry-interval: 1h
+				  tenants:
+				    demo:
+				      capacity: 10
+				      refill-per-second: 1
+				      client-capacity: 100
+				      client-refill-per-second: 1
+				""");
+		limiter.reserve(TestLimiters.DEMO_ADMIN, 8);
+
+		// Both buckets are charged at once; the tenant's refusal gives the client its 8
+		// back.
+		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 8)).isInstanceOf(RateLimitedException.class);
+		RateLimiter.Reservation next = limiter.reserve(TestLimiters.DEMO_ADMIN, 1);
+		assertThat(next.readings().get(1).limit().policy()).isEqualTo("client");
+		assertThat(next.readings().get(1).remaining()).isBetween(91L, 92L);
+	}
+
+	@Test
 	void warnOnlyAdmitsWhatItWouldRefuse() {
 		RateLimiter limiter = TestLimiters.limiter(DEMO_100 + "  warn-only: true\n");
 		limiter.reserve(TestLimiters.DEMO_ADMIN, 100);
