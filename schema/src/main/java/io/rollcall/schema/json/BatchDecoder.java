@@ -111,14 +111,14 @@ public final class BatchDecoder<T> {
 		if (items == null || items.isEmpty() || items.size() > maxItems) {
 			return null;
 		}
+		List<Violation> problems = new ArrayList<>();
 		for (T item : items) {
-			if (item == null || !validator.validate(item).isEmpty()) {
+			if (item == null) {
 				return null;
 			}
-			for (ItemRule<T> rule : rules) {
-				if (!rule.check(item).isEmpty()) {
-					return null;
-				}
+			check(0, null, item, problems);
+			if (!problems.isEmpty()) {
+				return null;
 			}
 		}
 		return items;
@@ -195,6 +195,15 @@ public final class BatchDecoder<T> {
 			return java.util.Optional.empty();
 		}
 		int before = violations.size();
+		check(index, itemId, item, violations);
+		return violations.size() == before ? java.util.Optional.of(item) : java.util.Optional.empty();
+	}
+
+	/**
+	 * Adds the problems of a bound {@code item} (field constraints, then the rules) to
+	 * {@code violations}.
+	 */
+	private void check(int index, String itemId, T item, List<Violation> violations) {
 		for (ConstraintViolation<T> violation : validator.validate(item)) {
 			violations
 				.add(new Violation(index, itemId, violation.getPropertyPath().toString(), violation.getMessage()));
@@ -204,7 +213,6 @@ public final class BatchDecoder<T> {
 				violations.add(new Violation(index, idOf.apply(item), problem.field(), problem.message()));
 			}
 		}
-		return violations.size() == before ? java.util.Optional.of(item) : java.util.Optional.empty();
 	}
 
 	private static String fieldOf(JacksonException e) {
