@@ -91,7 +91,10 @@ final class SecuredApi implements AutoCloseable {
 		return URI.create("ws://127.0.0.1:" + this.base.getPort() + "/graphql");
 	}
 
-	/** Entries in the live ingest stream: what writes reached Redis. */
+	/**
+	 * Entries in the live ingest stream: what writes reached Redis (the indexer trims
+	 * what it acknowledged, so this counts writes only while no indexer runs).
+	 */
 	long streamLength() {
 		return this.connection.sync().xlen(this.keys.liveStream());
 	}

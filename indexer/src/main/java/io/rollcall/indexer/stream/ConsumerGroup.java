@@ -8,6 +8,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
@@ -163,8 +164,52 @@ final class ConsumerGroup implements AutoCloseable {
 		return forgotten;
 	}
 
-	PendingMessages pending() {
-		return redis.xpending(stream, group);
+	/**
+	 * Deletes the entries every consumer is done with: those below the group's oldest
+	 * pending entry, or, with nothing pending, below the last entry it delivered
+	 * ({@code XTRIM MINID}, exact). The delivered id is read first: an entry delivered
+	 * before that read and not pending at the later {@code XPENDING} has been
+	 * acknowledged, and acknowledged entries never become pending again; entries
+	 * delivered in between are above the bound. Only the indexer's group reads this
+	 * stream, so no other group can be waiting for what is deleted.
+	 * @return the pending summary the bound was taken from
+	 */
+	PendingMessages trimAcknowledged() {
+		String delivered = lastDeliveredId();
+		PendingMessages pending = redis.xpending(stream, group);
+		String oldestPending = oldestPending(pending);
+		if (delivered != null) {
+			boolean pendingIsOlder = oldestPending != null && compareIds(oldestPending, delivered) < 0;
+			redis.xtrim(stream, XTrimArgs.Builder.minId(pendingIsOlder ? oldestPending : delivered));
+		}
+		return pending;
+	}
+
+	/** The group's {@code last-delivered-id}, or {@code null} when it has none. */
+	private String lastDeliveredId() {
+		for (Object info : redis.xinfoGroups(stream)) {
+			List<?> fields = (List<?>) info;
+			int name = fields.indexOf("name");
+			int delivered = fields.indexOf("last-delivered-id");
+			if (name >= 0 && delivered >= 0 && group.equals(fields.get(name + 1))) {
+				return String.valueOf(fields.get(delivered + 1));
+			}
+		}
+		return null;
+	}
+
+	/** The id of the oldest pending entry of {@code pending}, or {@code null}. */
+	static String oldestPending(PendingMessages pending) {
+		return pending.getCount() == 0 || pending.getMessageIds().getLower() == null ? null
+				: pending.getMessageIds().getLower().getValue();
+	}
+
+	/** Orders stream ids ({@code <millis>-<sequence>}) numerically. */
+	static int compareIds(String a, String b) {
+		String[] left = a.split("-", 2);
+		String[] right = b.split("-", 2);
+		int byTime = Long.compare(Long.parseLong(left[0]), Long.parseLong(right[0]));
+		return byTime != 0 ? byTime : Long.compare(Long.parseLong(left[1]), Long.parseLong(right[1]));
 	}
 
 	@Override

@@ -49,10 +49,10 @@ import org.springframework.stereotype.Component;
  * after all.
  *
  * <p>
- * The indexer never trims the live stream. Trimming by length ({@code MAXLEN}) can drop
- * entries that are not acknowledged yet; if the stream must be trimmed, trim with
- * {@code MINID} below the oldest pending id of the group (see {@code XPENDING}), which
- * only removes acknowledged entries. Backfill entries are deleted once acknowledged (see
+ * The first loop trims the live stream every few seconds, never by length ({@code MAXLEN}
+ * can drop entries that are not acknowledged yet) but with {@code MINID} below the
+ * group's oldest pending entry (see {@link ConsumerGroup#trimAcknowledged}), which only
+ * removes acknowledged entries. Backfill entries are deleted once acknowledged (see
  * {@link BackfillProgress}).
  */
 @Component
@@ -220,7 +220,7 @@ class StreamConsumer implements SmartLifecycle {
 				try {
 					claimIfDue();
 					boolean complete = cycle();
-					updateGaugesIfDue();
+					trimAndMeasureIfDue();
 					forgetGoneConsumersIfDue();
 					if (complete) {
 						failures = 0;
@@ -399,16 +399,19 @@ class StreamConsumer implements SmartLifecycle {
 			}
 		}
 
-		private void updateGaugesIfDue() {
+		/**
+		 * Every few seconds (first loop): trims what the group has acknowledged from the
+		 * live stream, then updates the stream gauges from the same pending summary.
+		 */
+		private void trimAndMeasureIfDue() {
 			long now = System.nanoTime();
 			if (!first || now - nextGaugeAt < 0) {
 				return;
 			}
 			nextGaugeAt = now + GAUGE_INTERVAL.toNanos();
-			PendingMessages pending = live.group.pending();
+			PendingMessages pending = live.group.trimAcknowledged();
 			pendingCount.set(pending.getCount());
-			String oldest = pending.getCount() == 0 || pending.getMessageIds().getLower() == null ? null
-					: pending.getMessageIds().getLower().getValue();
+			String oldest = ConsumerGroup.oldestPending(pending);
 			oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - idMillis(oldest)));
 			backfillQueued.set(backfill.group.length());
 		}

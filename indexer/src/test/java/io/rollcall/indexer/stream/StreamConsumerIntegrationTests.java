@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.rollcall.devstack.junit.DevStack;
@@ -75,6 +76,30 @@ class StreamConsumerIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> !consumers(indexer).contains("gone-replica"));
 		// This replica's own loops read all the time: they stay.
 		assertThat(consumers(indexer)).hasSize(2);
+	}
+
+	@Test
+	void whatTheGroupAcknowledgedIsTrimmedFromTheStreamAndWhatIsPendingStays(DevStack stack) {
+		indexer = IndexerHarness.start(stack, Map.of("rollcall.indexer.claim-idle", "10m"));
+		assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("before"))).applied()).isTrue();
+		indexer.context.getBean(StreamConsumer.class).stop();
+		indexer.send(EntryKind.EVENTS, "acme", List.of(event("orphan")));
+		@SuppressWarnings("unchecked")
+		List<StreamMessage<String, String>> read = indexer.redis.xreadgroup(
+				Consumer.from(indexer.keys.consumerGroup(), "dead-replica"),
+				XReadArgs.StreamOffset.lastConsumed(indexer.keys.liveStream()));
+		String orphan = read.getFirst().getId();
+		indexer.context.getBean(StreamConsumer.class).start();
+		assertThat(indexer.apply(EntryKind.EVENTS, "acme", List.of(event("after"))).applied()).isTrue();
+
+		// "before" is acknowledged and below the pending "orphan": trimmed. "orphan" is
+		// pending (a dead replica's, not claimable for 10 minutes) and stays, and so does
+		// everything after it.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> indexer.redis.xrange(indexer.keys.liveStream(), Range.create("-", "+")).size() == 2);
+		assertThat(indexer.redis.xrange(indexer.keys.liveStream(), Range.create("-", "+")).getFirst().getId())
+			.isEqualTo(orphan);
+		assertThat(indexer.pendingCount()).isEqualTo(1);
 	}
 
 	private static List<String> consumers(IndexerHarness indexer) {
