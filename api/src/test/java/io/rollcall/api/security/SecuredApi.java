@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -97,6 +98,15 @@ final class SecuredApi implements AutoCloseable {
 	 */
 	long streamLength() {
 		return this.connection.sync().xlen(this.keys.liveStream());
+	}
+
+	/**
+	 * The id of the last entry ever appended to the live ingest stream: unchanged exactly
+	 * when nothing was written, whatever the indexer has trimmed meanwhile.
+	 */
+	String lastWriteId() {
+		List<Object> info = this.connection.sync().xinfoStream(this.keys.liveStream());
+		return String.valueOf(info.get(info.indexOf("last-generated-id") + 1));
 	}
 
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
