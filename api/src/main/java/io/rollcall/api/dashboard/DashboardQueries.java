@@ -4,6 +4,7 @@ import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.api.search.ActivityQuery;
 import io.rollcall.api.search.ActivityRow;
+import io.rollcall.api.search.ComplianceCounts;
 import io.rollcall.api.search.ContactRow;
 import io.rollcall.api.search.ProgramRow;
 import io.rollcall.api.search.RepPage;
@@ -129,9 +130,8 @@ class DashboardQueries {
 		if (required.isEmpty()) {
 			return new ComplianceReport(programId, required, due, 0, 0, 0, scope);
 		}
-		long compliant = search.repsByCompliance(scope, programId, required, true, 0, null).total();
-		long nonCompliant = search.repsByCompliance(scope, programId, required, false, 0, null).total();
-		return new ComplianceReport(programId, required, due, compliant, nonCompliant, 0, scope);
+		ComplianceCounts counts = search.complianceCounts(scope, programId, required);
+		return new ComplianceReport(programId, required, due, counts.compliant(), counts.nonCompliant(), 0, scope);
 	}
 
 	/** The non-compliant reps of a report, a page at a time, by contact id. */
@@ -141,8 +141,8 @@ class DashboardQueries {
 		if (report.requiredLessons().isEmpty()) {
 			return new Connection(List.of(), new Connection.PageInfo(false, null), 0);
 		}
-		RepPage page = search.repsByCompliance(report.scope(), report.programId(), report.requiredLessons(), false,
-				size, from);
+		RepPage page = search.nonCompliantReps(report.scope(), report.programId(), report.requiredLessons(), size,
+				from);
 		return connection(page, NON_COMPLIANT_ORDER, report.scope());
 	}
 

@@ -96,6 +96,8 @@ public class TenantScopedSearch {
 
 	private static final String COMPLETED = "lessons_completed";
 
+	private static final String COMPLIANT = "compliant";
+
 	private final ElasticsearchClient client;
 
 	private final IndexNames indices;
@@ -211,21 +213,35 @@ public class TenantScopedSearch {
 	}
 
 	/**
-	 * Like {@link #reps}, but only reps that completed every lesson of {@code required}
-	 * ({@code compliant}) or that miss at least one (not {@code compliant}).
+	 * How many of the program's reps completed every lesson of {@code required} and how
+	 * many miss at least one, in one search: the program's reps counted exactly, the
+	 * compliant ones by a filter aggregation.
 	 */
-	public RepPage repsByCompliance(SearchScope scope, String programId, List<String> required, boolean compliant,
-			int size, List<Object> after) {
-		Query completedAll = Query.of(q -> q.bool(b -> {
+	public ComplianceCounts complianceCounts(SearchScope scope, String programId, List<String> required) {
+		SearchResponse<Void> response = aggregate(scope, indices.progress(), inProgram(programId),
+				Map.of(COMPLIANT, Aggregation.of(a -> a.filter(completedAll(required)))));
+		long reps = total(response);
+		Aggregate compliant = response.aggregations() == null ? null : response.aggregations().get(COMPLIANT);
+		long compliantReps = compliant == null ? 0 : compliant.filter().docCount();
+		return new ComplianceCounts(compliantReps, reps - compliantReps);
+	}
+
+	/**
+	 * Like {@link #reps}, but only the reps that miss at least one lesson of
+	 * {@code required}, in contact id order.
+	 */
+	public RepPage nonCompliantReps(SearchScope scope, String programId, List<String> required, int size,
+			List<Object> after) {
+		Query query = Query.of(q -> q.bool(b -> b.filter(inProgram(programId)).mustNot(completedAll(required))));
+		return page(scope, query, RepSort.CONTACT_ID, false, size, after);
+	}
+
+	private static Query completedAll(List<String> required) {
+		return Query.of(q -> q.bool(b -> {
 			required.forEach(
 					lesson -> b.filter(f -> f.term(t -> t.field(ProgressDocument.LESSONS_COMPLETED).value(lesson))));
 			return b;
 		}));
-		Query query = Query.of(q -> q.bool(b -> {
-			b.filter(inProgram(programId));
-			return compliant ? b.filter(completedAll) : b.mustNot(completedAll);
-		}));
-		return page(scope, query, RepSort.CONTACT_ID, false, size, after);
 	}
 
 	/**
