@@ -76,6 +76,7 @@ class RateLimiterTests {
 				      capacity: 100
 				      refill-per-second: 1
 				      client-capacity: 10
+				      client-refill-per-second: 1
 				""");
 		limiter.reserve(TestLimiters.DEMO_ADMIN, 8);
 
