@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,15 @@ import tools.jackson.databind.JsonNode;
  * cache hit.
  */
 final class DashboardLatency {
+
+	/**
+	 * The last row: what any request costs before it searches. {@code { __typename }}
+	 * through the gateways (token check, rate limit, GraphQL, JSON; nothing to cache)
+	 * next to Elasticsearch's {@code GET /_cluster/health}.
+	 */
+	static final String FIXED_COST = "no search (`{ __typename }` / `GET /_cluster/health`)";
+
+	private static final String TYPENAME = JsonHttp.JSON.writeValueAsString(Map.of("query", "{ __typename }"));
 
 	private final BenchStack stack;
 
@@ -39,27 +50,36 @@ final class DashboardLatency {
 		warmUp(queries, token, warmupTime);
 		List<Result> results = new ArrayList<>();
 		for (DashboardQuery query : queries) {
-			for (int i = 0; i < warmup; i++) {
-				gateway(this.stack.api("graphql"), query, token);
-				gateway(this.stack.uncachedApi("graphql"), query, token);
-				direct(query);
-			}
-			List<Duration> cached = new ArrayList<>();
-			List<Duration> uncached = new ArrayList<>();
-			List<Duration> direct = new ArrayList<>();
-			for (int i = 0; i < iterations; i++) {
-				for (int path = 0; path < 3; path++) {
-					switch ((i + path) % 3) {
-						case 0 -> cached.add(gateway(this.stack.api("graphql"), query, token));
-						case 1 -> uncached.add(gateway(this.stack.uncachedApi("graphql"), query, token));
-						default -> direct.add(direct(query));
-					}
-				}
-			}
-			results.add(new Result(query.name(), query.requests().size(), Latencies.of(cached), Latencies.of(uncached),
-					Latencies.of(direct)));
+			results.add(measure(query.name(), query.requests().size(), warmup, iterations,
+					() -> gateway(this.stack.api("graphql"), query.graphQlRequest(), query.name(), token),
+					() -> gateway(this.stack.uncachedApi("graphql"), query.graphQlRequest(), query.name(), token),
+					() -> direct(query)));
 		}
+		results.add(measure(FIXED_COST, 0, warmup, iterations,
+				() -> gateway(this.stack.api("graphql"), TYPENAME, "__typename", token),
+				() -> gateway(this.stack.uncachedApi("graphql"), TYPENAME, "__typename", token), this::directHealth));
 		return results;
+	}
+
+	/**
+	 * Runs the three paths {@code iterations} times after {@code warmup} untimed rounds,
+	 * rotating which goes first.
+	 */
+	private static Result measure(String name, int searches, int warmup, int iterations, Supplier<Duration> cached,
+			Supplier<Duration> uncached, Supplier<Duration> direct) {
+		List<Supplier<Duration>> paths = List.of(cached, uncached, direct);
+		for (int i = 0; i < warmup; i++) {
+			paths.forEach(Supplier::get);
+		}
+		List<List<Duration>> timed = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		for (int i = 0; i < iterations; i++) {
+			for (int step = 0; step < 3; step++) {
+				int path = (i + step) % 3;
+				timed.get(path).add(paths.get(path).get());
+			}
+		}
+		return new Result(name, searches, Latencies.of(timed.get(0)), Latencies.of(timed.get(1)),
+				Latencies.of(timed.get(2)));
 	}
 
 	/**
@@ -72,21 +92,22 @@ final class DashboardLatency {
 		long end = System.nanoTime() + time.toNanos();
 		while (System.nanoTime() - end < 0) {
 			for (DashboardQuery query : queries) {
-				gateway(this.stack.api("graphql"), query, token);
-				gateway(this.stack.uncachedApi("graphql"), query, token);
+				gateway(this.stack.api("graphql"), query.graphQlRequest(), query.name(), token);
+				gateway(this.stack.uncachedApi("graphql"), query.graphQlRequest(), query.name(), token);
 				direct(query);
 			}
 		}
 	}
 
-	private Duration gateway(URI graphql, DashboardQuery query, String token) {
+	/** {@code request} through the gateway; fails unless {@code field} has data. */
+	private Duration gateway(URI graphql, String request, String field, String token) {
 		long start = System.nanoTime();
-		HttpResponse<String> response = this.http.post(graphql, token, "application/json", query.graphQlRequest());
+		HttpResponse<String> response = this.http.post(graphql, token, "application/json", request);
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		JsonNode body = JsonHttp.json(response);
-		JsonNode data = body.path("data").path(query.name());
+		JsonNode data = body.path("data").path(field);
 		if (body.has("errors") || data.isMissingNode() || data.isNull()) {
-			throw new IllegalStateException(query.name() + " through the gateway failed: " + response.body());
+			throw new IllegalStateException(field + " through the gateway failed: " + response.body());
 		}
 		return elapsed;
 	}
@@ -101,6 +122,13 @@ final class DashboardLatency {
 			String index = query.requests().get(i).index().apply(this.stack.indices());
 			JsonHttp.ok(this.direct.search(index, Tenant.DEMO, bodies.get(i)));
 		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	/** A round trip to Elasticsearch that searches nothing. */
+	private Duration directHealth() {
+		long start = System.nanoTime();
+		JsonHttp.ok(this.direct.health());
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
 

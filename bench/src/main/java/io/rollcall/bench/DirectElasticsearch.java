@@ -75,6 +75,14 @@ final class DirectElasticsearch {
 				null, "application/json", body);
 	}
 
+	/**
+	 * {@code GET /_cluster/health}: the cheapest answer the node gives (the devstack node
+	 * has no {@code GET /}), no search.
+	 */
+	HttpResponse<String> health() {
+		return this.http.get(uri("_cluster/health"));
+	}
+
 	void refresh(String index) {
 		JsonHttp.ok(this.http.post(uri(index + "/_refresh"), null, "application/json", ""));
 	}
