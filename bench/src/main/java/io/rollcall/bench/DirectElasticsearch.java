@@ -64,14 +64,15 @@ final class DirectElasticsearch {
 	}
 
 	/**
-	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets
-	 * (and {@code typed_keys}, which the Java client adds to every search); the caller
-	 * checks the response.
+	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets,
+	 * its search timeout included ({@code rollcall.isolation.search-timeout}, 5 s by
+	 * default), and {@code typed_keys}, which the Java client adds to every search; the
+	 * caller checks the response.
 	 */
 	HttpResponse<String> search(String index, Tenant tenant, String body) {
 		return this.http.post(
 				uri(index + "/_search?routing=" + encode(tenant.id())
-						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true"),
+						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true&timeout=5000ms"),
 				null, "application/json", body);
 	}
 
