@@ -28,7 +28,7 @@ final class DashboardLatency {
 	 * through the gateways (token check, rate limit, GraphQL, JSON; nothing to cache)
 	 * next to Elasticsearch's {@code GET /_cluster/health}.
 	 */
-	static final String FIXED_COST = "no search (`{ __typename }` / `GET /_cluster/health`)";
+	private static final String FIXED_COST = "no search (`{ __typename }` / `GET /_cluster/health`)";
 
 	private static final String TYPENAME = JsonHttp.JSON.writeValueAsString(Map.of("query", "{ __typename }"));
 

@@ -26,8 +26,8 @@ class SecurityConfiguration {
 	/**
 	 * No observations of Spring Security's own filters, authentications and
 	 * authorizations: they wrap each filter of every request (twice for an asynchronous
-	 * one) in an observation, a sixth of a dashboard request's CPU in a profile, and
-	 * nothing reads them. Requests stay observed as a whole
+	 * one) in an observation, a visible share of the request threads' CPU in a profile of
+	 * the dashboard benchmark, and nothing reads them. Requests stay observed as a whole
 	 * ({@code http.server.requests}, {@code graphql.request}).
 	 */
 	@Bean
