@@ -2,6 +2,7 @@ package io.rollcall.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.ApiApplication;
+import io.rollcall.api.isolation.SearchBulkhead;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.issuer.DevIssuer;
@@ -42,6 +43,8 @@ final class BenchStack implements AutoCloseable {
 
 	private final URI limitedApi;
 
+	private final String searchTimeout;
+
 	private final IngestBacklog backlog;
 
 	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
@@ -55,6 +58,7 @@ final class BenchStack implements AutoCloseable {
 		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
 		this.uncachedApi = URI.create("http://127.0.0.1:" + Launcher.port(uncachedApi) + "/");
 		this.limitedApi = URI.create("http://127.0.0.1:" + Launcher.port(limitedApi) + "/");
+		this.searchTimeout = uncachedApi.getBean(SearchBulkhead.class).searchTimeout();
 	}
 
 	static BenchStack start(String elasticsearchHeap) {
@@ -157,6 +161,14 @@ final class BenchStack implements AutoCloseable {
 
 	IngestBacklog backlog() {
 		return this.backlog;
+	}
+
+	/**
+	 * Elasticsearch's {@code timeout} the uncached api sets on each search, as it sends
+	 * it (e.g. {@code 5000ms}).
+	 */
+	String searchTimeout() {
+		return this.searchTimeout;
 	}
 
 	MeterRegistry indexerMeters() {

@@ -120,7 +120,7 @@ final class DashboardLatency {
 		long start = System.nanoTime();
 		for (int i = 0; i < bodies.size(); i++) {
 			String index = query.requests().get(i).index().apply(this.stack.indices());
-			JsonHttp.ok(this.direct.search(index, Tenant.DEMO, bodies.get(i)));
+			JsonHttp.ok(this.direct.search(index, Tenant.DEMO, bodies.get(i), this.stack.searchTimeout()));
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}

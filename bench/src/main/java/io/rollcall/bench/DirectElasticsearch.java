@@ -65,14 +65,13 @@ final class DirectElasticsearch {
 
 	/**
 	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets,
-	 * its search timeout included ({@code rollcall.isolation.search-timeout}, 5 s by
-	 * default), and {@code typed_keys}, which the Java client adds to every search; the
-	 * caller checks the response.
+	 * its search {@code timeout} included, and {@code typed_keys}, which the Java client
+	 * adds to every search; the caller checks the response.
 	 */
-	HttpResponse<String> search(String index, Tenant tenant, String body) {
+	HttpResponse<String> search(String index, Tenant tenant, String body, String timeout) {
 		return this.http.post(
 				uri(index + "/_search?routing=" + encode(tenant.id())
-						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true&timeout=5000ms"),
+						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true&timeout=" + encode(timeout)),
 				null, "application/json", body);
 	}
 
