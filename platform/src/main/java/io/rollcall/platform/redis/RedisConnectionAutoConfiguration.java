@@ -1,0 +1,23 @@
+package io.rollcall.platform.redis;
+
+import io.rollcall.schema.stream.IngestKeys;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The Redis clients factory of an application and the names of Rollcall's keys. */
+@AutoConfiguration
+@EnableConfigurationProperties(RedisConnectionProperties.class)
+public class RedisConnectionAutoConfiguration {
+
+	@Bean
+	RedisClients redisClients(RedisConnectionProperties properties) {
+		return new RedisClients(properties);
+	}
+
+	@Bean
+	IngestKeys ingestKeys(RedisConnectionProperties properties) {
+		return new IngestKeys(properties.keyPrefix());
+	}
+
+}
