@@ -1,5 +1,6 @@
 package io.rollcall.api.error;
 
+import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,18 @@ public final class ErrorBodies {
 
 	static Map<String, Object> of(RollcallException exception) {
 		return of(exception.code(), exception.getMessage(), exception.details());
+	}
+
+	static Map<String, Object> of(UnavailableException exception) {
+		return of(ErrorCode.UNAVAILABLE, exception.getMessage(), unavailableDetails(exception));
+	}
+
+	/**
+	 * The details of {@code UNAVAILABLE}: when to retry. A store's unavailability is
+	 * reported by the platform module, which knows nothing of the api's error codes.
+	 */
+	public static Map<String, Object> unavailableDetails(UnavailableException exception) {
+		return Map.of("retryAfterMs", exception.retryAfter().toMillis());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.rollcall.api.error;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 					log.warn("{}: {}", domain.code(), domain.getMessage(), domain.getCause());
 				}
 				yield error(environment, domain.code(), domain.getMessage(), domain.details());
+			}
+			case UnavailableException unavailable -> {
+				log.warn("{}: {}", ErrorCode.UNAVAILABLE, unavailable.getMessage(), unavailable.getCause());
+				yield error(environment, ErrorCode.UNAVAILABLE, unavailable.getMessage(),
+						ErrorBodies.unavailableDetails(unavailable));
 			}
 			case AccessDeniedException denied -> isAnonymous()
 					? error(environment, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of())

@@ -3,6 +3,7 @@ package io.rollcall.api.error;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -32,14 +33,38 @@ public final class GraphQlRejections {
 			.build();
 	}
 
+	/** The error for a store's unavailability, in the api's GraphQL error shape. */
+	public static GraphQLError error(UnavailableException exception) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", ErrorCode.UNAVAILABLE.name());
+		extensions.putAll(ErrorBodies.unavailableDetails(exception));
+		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorCode.UNAVAILABLE.graphQlType())
+			.message(exception.getMessage())
+			.extensions(extensions)
+			.build();
+	}
+
 	/**
 	 * A response to {@code request} that did not execute, with {@code exception} as its
 	 * only error and {@code extensions} as its top-level extensions.
 	 */
 	public static WebGraphQlResponse response(WebGraphQlRequest request, RollcallException exception,
 			Map<Object, Object> extensions) {
+		return response(request, error(exception), extensions);
+	}
+
+	/**
+	 * A response to {@code request} that did not execute because a store is unavailable.
+	 */
+	public static WebGraphQlResponse response(WebGraphQlRequest request, UnavailableException exception) {
+		return response(request, error(exception), Map.of());
+	}
+
+	private static WebGraphQlResponse response(WebGraphQlRequest request, GraphQLError error,
+			Map<Object, Object> extensions) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(error(exception))
+			.addError(error)
 			.extensions(extensions.isEmpty() ? null : new LinkedHashMap<>(extensions))
 			.build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

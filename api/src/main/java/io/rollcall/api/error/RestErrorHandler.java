@@ -1,5 +1,6 @@
 package io.rollcall.api.error;
 
+import io.rollcall.platform.UnavailableException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,15 @@ class RestErrorHandler {
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.code().status());
 		exception.headers().forEach(response::header);
-		if (exception instanceof UnavailableException unavailable) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
-		}
 		return response.body(ErrorBodies.of(exception));
+	}
+
+	@ExceptionHandler(UnavailableException.class)
+	ResponseEntity<Map<String, Object>> unavailable(UnavailableException exception) {
+		log.warn("{}: {}", ErrorCode.UNAVAILABLE, exception.getMessage(), exception.getCause());
+		return ResponseEntity.status(ErrorCode.UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
+			.body(ErrorBodies.of(exception));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -2,6 +2,7 @@ package io.rollcall.api.error;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +29,11 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
 					log.warn("{}: {}", domain.code(), domain.getMessage(), domain.getCause());
 				}
 				yield error(domain.code(), domain.getMessage(), domain.details());
+			}
+			case UnavailableException unavailable -> {
+				log.warn("{}: {}", ErrorCode.UNAVAILABLE, unavailable.getMessage(), unavailable.getCause());
+				yield error(ErrorCode.UNAVAILABLE, unavailable.getMessage(),
+						ErrorBodies.unavailableDetails(unavailable));
 			}
 			case AccessDeniedException denied ->
 				error(ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs", Map.of());

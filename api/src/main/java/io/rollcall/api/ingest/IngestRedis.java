@@ -5,9 +5,11 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.rollcall.api.error.UnavailableException;
+import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.schema.stream.IngestKeys;
 import io.rollcall.schema.stream.StreamEntry;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -27,16 +29,16 @@ class IngestRedis implements DisposableBean {
 
 	private final IngestKeys keys;
 
-	private final RedisProperties properties;
+	private final Duration retryAfter;
 
 	private StatefulRedisConnection<String, String> connection;
 
 	private StatefulRedisPubSubConnection<String, String> pubSub;
 
-	IngestRedis(RedisProperties properties) {
-		this.client = properties.newClient();
-		this.keys = new IngestKeys(properties.keyPrefix());
-		this.properties = properties;
+	IngestRedis(RedisClients clients, IngestKeys keys) {
+		this.client = clients.create();
+		this.keys = keys;
+		this.retryAfter = clients.properties().retryAfter();
 	}
 
 	IngestKeys keys() {
@@ -95,7 +97,7 @@ class IngestRedis implements DisposableBean {
 	}
 
 	private UnavailableException unavailable(RedisException cause) {
-		return new UnavailableException("the ingest queue is unavailable, retry later", properties.retryAfter(), cause);
+		return new UnavailableException("the ingest queue is unavailable, retry later", retryAfter, cause);
 	}
 
 	@Override

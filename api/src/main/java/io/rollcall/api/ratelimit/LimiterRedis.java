@@ -8,7 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.rollcall.api.ingest.RedisProperties;
+import io.rollcall.platform.redis.RedisClients;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -38,10 +38,10 @@ final class LimiterRedis implements DisposableBean {
 
 	private ProxyManager<String> buckets;
 
-	LimiterRedis(RedisProperties redis, boolean batching) {
-		this.client = redis.newClient(redis.clientOptions().autoReconnect(false).build());
-		this.keyPrefix = redis.keyPrefix() + "ratelimit:";
-		this.timeout = redis.commandTimeout();
+	LimiterRedis(RedisClients redis, boolean batching) {
+		this.client = redis.create(options -> options.autoReconnect(false));
+		this.keyPrefix = redis.properties().keyPrefix() + "ratelimit:";
+		this.timeout = redis.properties().commandTimeout();
 		this.batching = batching;
 	}
 

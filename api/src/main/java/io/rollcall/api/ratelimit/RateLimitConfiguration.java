@@ -1,7 +1,7 @@
 package io.rollcall.api.ratelimit;
 
-import io.rollcall.api.ingest.RedisProperties;
 import io.rollcall.api.security.Callers;
+import io.rollcall.platform.redis.RedisClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,7 +22,7 @@ class RateLimitConfiguration {
 	static final int INTERCEPTOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
 	@Bean
-	LimiterRedis limiterRedis(RedisProperties redis, RateLimitProperties properties) {
+	LimiterRedis limiterRedis(RedisClients redis, RateLimitProperties properties) {
 		return new LimiterRedis(redis, properties.bucketBatching());
 	}
 

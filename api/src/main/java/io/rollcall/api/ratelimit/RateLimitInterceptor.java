@@ -2,9 +2,9 @@ package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.cost.PricedOperation;
 import io.rollcall.api.error.GraphQlRejections;
-import io.rollcall.api.error.RollcallException;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
+import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -51,9 +51,9 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			e.headers().forEach(refused.getResponseHeaders()::set);
 			return Mono.just(refused);
 		}
-		catch (RollcallException e) {
+		catch (UnavailableException e) {
 			// FAIL_CLOSED while Redis is away: UNAVAILABLE, nothing runs.
-			return Mono.just(GraphQlRejections.response(request, e, Map.of()));
+			return Mono.just(GraphQlRejections.response(request, e));
 		}
 		return chain.next(request).map(response -> {
 			long actual = priced == null ? 0 : priced.actualCost(response.getExecutionResult().getData());
@@ -61,7 +61,7 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			try {
 				after = limiter.settle(reservation, actual);
 			}
-			catch (RollcallException e) {
+			catch (UnavailableException e) {
 				// Redis went away (FAIL_CLOSED) after the reservation: the estimate stays
 				// charged, the answer is still given.
 				after = new RateLimitHeaders(reservation.readings());

@@ -3,7 +3,7 @@ package io.rollcall.api.search;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.api.error.RollcallException;
-import io.rollcall.api.error.UnavailableException;
+import io.rollcall.platform.UnavailableException;
 import java.time.Duration;
 
 /**
@@ -17,7 +17,7 @@ final class SearchFailures {
 	private SearchFailures() {
 	}
 
-	static RollcallException translate(ElasticsearchException exception, Duration retryAfter) {
+	static RuntimeException translate(ElasticsearchException exception, Duration retryAfter) {
 		int status = exception.status();
 		if (status == 429 || status == 502 || status == 503 || status == 504) {
 			return new UnavailableException("search is overloaded or unavailable, retry later", retryAfter, exception);

@@ -21,9 +21,10 @@ import co.elastic.clients.util.NamedValue;
 import co.elastic.clients.util.ObjectBuilder;
 import io.rollcall.api.error.RollcallException;
 import io.rollcall.api.error.ErrorCode;
-import io.rollcall.api.error.UnavailableException;
 import io.rollcall.api.isolation.SearchBulkhead;
 import io.rollcall.api.security.Caller;
+import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.elasticsearch.ElasticsearchConnectionProperties;
 import io.rollcall.schema.contact.ContactDocument;
 import io.rollcall.schema.event.EventDocument;
 import io.rollcall.schema.event.EventType;
@@ -31,6 +32,7 @@ import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.index.ProgressDocument;
 import io.rollcall.schema.program.ProgramDocument;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,11 +118,15 @@ public class TenantScopedSearch {
 
 	private final SearchBulkhead bulkhead;
 
-	TenantScopedSearch(ElasticsearchClient client, SearchProperties properties, SearchBulkhead bulkhead) {
+	private final Duration retryAfter;
+
+	TenantScopedSearch(ElasticsearchClient client, IndexNames indices, SearchProperties properties,
+			SearchBulkhead bulkhead, ElasticsearchConnectionProperties connection) {
 		this.client = client;
-		this.indices = new IndexNames(properties.indexPrefix());
+		this.indices = indices;
 		this.properties = properties;
 		this.bulkhead = bulkhead;
+		this.retryAfter = connection.retryAfter();
 	}
 
 	/**
@@ -503,10 +509,10 @@ public class TenantScopedSearch {
 			return bulkhead.call(scope.tenantId(), () -> client.search(request, type));
 		}
 		catch (ElasticsearchException e) {
-			throw SearchFailures.translate(e, properties.retryAfter());
+			throw SearchFailures.translate(e, retryAfter);
 		}
 		catch (IOException e) {
-			throw new UnavailableException("search is unavailable, retry later", properties.retryAfter(), e);
+			throw new UnavailableException("search is unavailable, retry later", retryAfter, e);
 		}
 	}
 

@@ -4,10 +4,11 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.rollcall.api.error.UnavailableException;
-import io.rollcall.api.ingest.RedisProperties;
+import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,7 +35,7 @@ class ChangeFeed implements DisposableBean {
 
 	private final IngestKeys keys;
 
-	private final RedisProperties properties;
+	private final Duration retryAfter;
 
 	private final JsonMapper json;
 
@@ -46,10 +47,10 @@ class ChangeFeed implements DisposableBean {
 
 	private StatefulRedisPubSubConnection<String, String> connection;
 
-	ChangeFeed(RedisProperties properties, JsonMapper json) {
-		this.client = properties.newClient();
-		this.keys = new IngestKeys(properties.keyPrefix());
-		this.properties = properties;
+	ChangeFeed(RedisClients clients, IngestKeys keys, JsonMapper json) {
+		this.client = clients.create();
+		this.keys = keys;
+		this.retryAfter = clients.properties().retryAfter();
 		this.json = json;
 	}
 
@@ -83,8 +84,7 @@ class ChangeFeed implements DisposableBean {
 			if (subscription != null) {
 				subscription.close();
 			}
-			throw new UnavailableException("change notifications are unavailable, retry later",
-					this.properties.retryAfter(), ex);
+			throw new UnavailableException("change notifications are unavailable, retry later", this.retryAfter, ex);
 		}
 	}
 

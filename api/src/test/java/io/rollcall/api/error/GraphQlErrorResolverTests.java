@@ -1,5 +1,6 @@
 package io.rollcall.api.error;
 
+import io.rollcall.platform.UnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;

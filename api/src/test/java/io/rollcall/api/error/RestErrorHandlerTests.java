@@ -1,5 +1,6 @@
 package io.rollcall.api.error;
 
+import io.rollcall.platform.UnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.schema.json.Violation;
@@ -39,8 +40,9 @@ class RestErrorHandlerTests {
 
 	@Test
 	void unavailableSaysWhenToRetryAndHidesTheCause() {
-		ResponseEntity<Map<String, Object>> response = handler.domain(new UnavailableException("search is unavailable",
-				Duration.ofSeconds(5), new IOException("Connection refused: 127.0.0.1:9200 secret internals")));
+		ResponseEntity<Map<String, Object>> response = handler
+			.unavailable(new UnavailableException("search is unavailable", Duration.ofSeconds(5),
+					new IOException("Connection refused: 127.0.0.1:9200 secret internals")));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");

@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.lettuce.core.RedisConnectionException;
-import io.rollcall.api.error.UnavailableException;
+import io.rollcall.platform.UnavailableException;
 import io.rollcall.schema.event.EventContract;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.json.BatchFormat;

@@ -3,7 +3,8 @@ package io.rollcall.api.ratelimit;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.api.YamlFixture;
-import io.rollcall.api.ingest.RedisProperties;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
@@ -71,8 +72,8 @@ public final class HotKeyHarness {
 		List<LimiterRedis> connections = new ArrayList<>();
 		List<RateLimiter> limiters = new ArrayList<>();
 		for (int i = 0; i < instances; i++) {
-			LimiterRedis connection = new LimiterRedis(
-					new RedisProperties(redis.url(), prefix, Duration.ofSeconds(2), Duration.ofSeconds(2)), batching);
+			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(), null,
+					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))), batching);
 			connections.add(connection);
 			limiters.add(new RateLimiter(new BucketStore(connection, properties), properties));
 		}

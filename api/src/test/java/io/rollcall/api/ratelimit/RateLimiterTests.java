@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rollcall.api.error.ErrorCode;
-import io.rollcall.api.error.UnavailableException;
+import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.YamlFixture;
-import io.rollcall.api.ingest.RedisProperties;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +30,8 @@ final class TestLimiters {
 	}
 
 	static BucketStore unreachableRedis(RateLimitProperties properties) {
-		RedisProperties redis = new RedisProperties("redis://127.0.0.1:" + closedPort(), "test:", Duration.ofSeconds(1),
-				Duration.ofSeconds(1));
+		RedisClients redis = new RedisClients(new RedisConnectionProperties("redis://127.0.0.1:" + closedPort(), null,
+				null, null, "test:", Duration.ofSeconds(1), Duration.ofSeconds(1)));
 		return new BucketStore(new LimiterRedis(redis, properties.bucketBatching()), properties);
 	}
 

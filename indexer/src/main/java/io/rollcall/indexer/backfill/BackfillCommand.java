@@ -2,7 +2,7 @@ package io.rollcall.indexer.backfill;
 
 import io.lettuce.core.RedisClient;
 import io.rollcall.indexer.redis.RedisConfiguration;
-import io.rollcall.indexer.redis.RedisProperties;
+import io.rollcall.platform.redis.RedisConnectionAutoConfiguration;
 import io.rollcall.schema.stream.IngestKeys;
 import jakarta.validation.Validator;
 import java.io.UncheckedIOException;
@@ -77,8 +77,8 @@ public final class BackfillCommand {
 	 * The loader's beans. Deliberately not a {@code @Configuration}: the indexer
 	 * application's component scan must not pick it up.
 	 */
-	@Import(RedisConfiguration.class)
-	@EnableConfigurationProperties({ RedisProperties.class, BackfillLoadProperties.class })
+	@Import({ RedisConnectionAutoConfiguration.class, RedisConfiguration.class })
+	@EnableConfigurationProperties(BackfillLoadProperties.class)
 	static class Configuration {
 
 		@Bean

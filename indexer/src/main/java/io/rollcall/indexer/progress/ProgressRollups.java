@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.rollcall.indexer.write.BulkWriter;
 import io.rollcall.indexer.write.ItemResult;
 import io.rollcall.indexer.write.Retrier;
-import io.rollcall.indexer.write.UnavailableException;
 import io.rollcall.schema.event.EventDocument;
 import io.rollcall.schema.event.EventType;
 import io.rollcall.schema.index.IndexNames;
@@ -210,7 +209,7 @@ public class ProgressRollups {
 		List<ItemResult> results = bulk.write("rollups", operations);
 		for (ItemResult result : results) {
 			switch (result.outcome()) {
-				case UNAVAILABLE -> throw new UnavailableException("writing rollups", result.reason());
+				case UNAVAILABLE -> throw retrier.unavailable("writing rollups", result.reason());
 				// A rollup is derived data built by this class: a refusal is a bug to
 				// fix, not an item to dead-letter.
 				case REJECTED -> log.error("Elasticsearch refused a progress rollup: {}", result.reason());

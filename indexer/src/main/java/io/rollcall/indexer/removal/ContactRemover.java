@@ -15,7 +15,7 @@ import io.rollcall.indexer.progress.ProgressRollups;
 import io.rollcall.indexer.write.BulkWriter;
 import io.rollcall.indexer.write.ItemResult;
 import io.rollcall.indexer.write.Retrier;
-import io.rollcall.indexer.write.UnavailableException;
+import io.rollcall.platform.UnavailableException;
 import io.rollcall.schema.contact.ContactDocument;
 import io.rollcall.schema.event.EventDocument;
 import io.rollcall.schema.index.IndexNames;
@@ -150,7 +150,7 @@ public class ContactRemover {
 					.toList();
 				for (ItemResult result : bulk.write("remove-events", deletes)) {
 					if (!result.outcome().isDone()) {
-						throw new UnavailableException("deleting events of a removed contact", result.reason());
+						throw retrier.unavailable("deleting events of a removed contact", result.reason());
 					}
 				}
 				pitId = page.pitId() == null ? pitId : page.pitId();

@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.indexer.backfill.BackfillProgress;
 import io.rollcall.indexer.backfill.BackfillThrottle;
-import io.rollcall.indexer.redis.RedisProperties;
 import io.rollcall.indexer.write.BatchApplier;
+import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.schema.stream.IngestKeys;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -74,7 +74,7 @@ class StreamConsumer implements SmartLifecycle {
 
 	private final RedisClient redisClient;
 
-	private final RedisProperties redisProperties;
+	private final RedisConnectionProperties redisProperties;
 
 	private final StreamProperties properties;
 
@@ -101,7 +101,7 @@ class StreamConsumer implements SmartLifecycle {
 	/** This replica's consumer names, one per loop. */
 	private volatile Set<String> loopNames = Set.of();
 
-	StreamConsumer(RedisClient redisClient, RedisProperties redisProperties, StreamProperties properties,
+	StreamConsumer(RedisClient redisClient, RedisConnectionProperties redisProperties, StreamProperties properties,
 			IngestKeys keys, BatchApplier applier, BackfillThrottle throttle, BackfillProgress backfillProgress,
 			MeterRegistry registry) {
 		this.redisClient = redisClient;

@@ -1,5 +1,6 @@
 package io.rollcall.indexer.write;
 
+import io.rollcall.platform.UnavailableException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;

@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class Entry {
 
+	/** What a waiting client is told when storage stayed unavailable: no internals. */
+	static final String UNAVAILABLE_REASON = "storage is temporarily unavailable; the write is kept and will be applied later";
+
 	final String streamId;
 
 	final StreamEntry entry;
@@ -57,7 +60,7 @@ final class Entry {
 	 */
 	String clientReason() {
 		if (unavailable) {
-			return UnavailableException.CLIENT_REASON;
+			return UNAVAILABLE_REASON;
 		}
 		List<String> parts = new ArrayList<>();
 		if (dropped > 0) {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import io.lettuce.core.RedisConnectionException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.platform.UnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -61,13 +62,22 @@ public class Retrier {
 					throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
 				}
 				if (attempt >= properties.maxAttempts()) {
-					throw new UnavailableException(operation, e);
+					throw new UnavailableException(operation + " failed after all retries", properties.maxBackoff(), e);
 				}
 				log.debug("{} failed transiently (attempt {}), retrying: {}", operation, attempt, e.toString());
 				retried(operation, 1);
 				pause(attempt);
 			}
 		}
+	}
+
+	/**
+	 * The failure of an operation whose items stayed unavailable through the retries of a
+	 * bulk (see {@code BulkWriter}): retry after the longest back-off.
+	 */
+	public UnavailableException unavailable(String operation, String reason) {
+		return new UnavailableException(operation + " failed after all retries: " + reason, properties.maxBackoff(),
+				null);
 	}
 
 	int maxAttempts() {
@@ -89,7 +99,7 @@ public class Retrier {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new UnavailableException("backoff", "interrupted");
+			throw unavailable("backoff", "interrupted");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.rollcall.indexer.write;
 
+import io.rollcall.platform.UnavailableException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
