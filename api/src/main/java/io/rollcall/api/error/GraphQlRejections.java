@@ -1,8 +1,6 @@
 package io.rollcall.api.error;
 
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -11,25 +9,13 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
  * GraphQL answers for requests that a request policy (cost, document guards, rate limits,
- * deadline) refuses before or instead of execution: no {@code data}, one error with the
- * same {@code extensions.code} and details that {@link RollcallException}s carry
- * everywhere else.
+ * deadline) refuses before or instead of execution: no {@code data}, one
+ * {@link ApiGraphQlError}, the same shape a {@link RollcallException} has everywhere
+ * else.
  */
 public final class GraphQlRejections {
 
 	private GraphQlRejections() {
-	}
-
-	/** The error for {@code exception}, in the api's GraphQL error shape. */
-	public static GraphQLError error(RollcallException exception) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", exception.code().name());
-		extensions.putAll(exception.details());
-		return GraphqlErrorBuilder.newError()
-			.errorType(exception.code().graphQlType())
-			.message(exception.getMessage())
-			.extensions(extensions)
-			.build();
 	}
 
 	/**
@@ -39,7 +25,7 @@ public final class GraphQlRejections {
 	public static WebGraphQlResponse response(WebGraphQlRequest request, RollcallException exception,
 			Map<Object, Object> extensions) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(error(exception))
+			.addError(ApiGraphQlError.of(exception))
 			.extensions(extensions.isEmpty() ? null : new LinkedHashMap<>(extensions))
 			.build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
