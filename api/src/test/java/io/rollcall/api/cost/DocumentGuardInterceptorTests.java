@@ -93,7 +93,7 @@ class DocumentGuardInterceptorTests {
 	void anAcceptedOperationCarriesItsPriceToTheRateLimiter() {
 		WebGraphQlRequest request = FakeGraphQl.request(SUMMARY, Map.of());
 
-		WebGraphQlResponse response = interceptor("").intercept(request, chain).block();
+		WebGraphQlResponse response = CostTestSchema.interceptor("").intercept(request, chain).block();
 
 		assertThat(response.getErrors()).isEmpty();
 		assertThat(chain.calls()).isEqualTo(1);
@@ -111,12 +111,7 @@ class DocumentGuardInterceptorTests {
 	}
 
 	private WebGraphQlResponse run(String yaml, String document) {
-		return interceptor(yaml).intercept(FakeGraphQl.request(document, Map.of()), chain).block();
-	}
-
-	private static DocumentGuardInterceptor interceptor(String yaml) {
-		return new DocumentGuardInterceptor(CostTestSchema.analyzer(yaml), CostTestSchema.limits(yaml),
-				CostTestSchema.cost(yaml));
+		return CostTestSchema.interceptor(yaml).intercept(FakeGraphQl.request(document, Map.of()), chain).block();
 	}
 
 	private ResponseError assertRefused(WebGraphQlResponse response, String code) {
