@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import graphql.ParseAndValidate;
 import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.ParserOptions;
@@ -25,8 +26,9 @@ import reactor.core.publisher.Mono;
  * {@code extensions.cost.requestedQueryCost} (when its cost was the reason); it reaches
  * neither the rate limiter nor Elasticsearch. An accepted one carries its
  * {@link PricedOperation} on to the rate limiter, and graphql-java parses it again under
- * the same parser limits. Documents that are not valid GraphQL pass through: graphql-java
- * reports their syntax error.
+ * the same parser limits and validates it without the fragment-cycle rule this guard
+ * already applied (see {@link FragmentCycles}). Documents that are not valid GraphQL pass
+ * through: graphql-java reports their syntax error.
  */
 final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
@@ -90,6 +92,7 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 			}
 			log.warn("warn-only: {} {}", ErrorCode.COST_LIMIT_EXCEEDED, message);
 		}
+		context.put(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, FragmentCycles.SKIP_GRAPHQL_JAVA_RULE);
 		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request, context);
 		return chain.next(request);
 	}

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Rejects fragments that spread themselves, directly or not ({@code FRAGMENT_CYCLE}), by
@@ -23,13 +24,22 @@ import java.util.Set;
  * transitive spreads from every fragment, along paths it copies at each step, which is
  * about cubic in the number of fragments (measured on this machine: a chain of 1,000
  * fragments, about 8,000 tokens, took some 30 s; 1,800 fragments, still under the
- * 15,000-token limit, 270 s).
+ * 15,000-token limit, 270 s). For the same reason {@link #SKIP_GRAPHQL_JAVA_RULE} tells
+ * graphql-java's own validation to leave that rule out for documents this class has
+ * already checked.
  *
  * @see <a href=
  * "https://github.com/graphql-java/graphql-java/blob/v25.0/src/main/java/graphql/validation/rules/NoFragmentCycles.java">NoFragmentCycles
  * in graphql-java 25.0</a>
  */
 final class FragmentCycles {
+
+	/**
+	 * graphql-java's validation rules minus {@link NoFragmentCycles}: for the request's
+	 * GraphQL context under
+	 * {@link graphql.ParseAndValidate#INTERNAL_VALIDATION_PREDICATE_HINT}.
+	 */
+	static final Predicate<Class<?>> SKIP_GRAPHQL_JAVA_RULE = rule -> rule != NoFragmentCycles.class;
 
 	private FragmentCycles() {
 	}
