@@ -44,16 +44,20 @@ class CostConfiguration {
 	}
 
 	@Bean
-	DocumentAnalyzer documentAnalyzer(GraphQlSource source, CostProperties cost, DocumentLimitsProperties limits,
-			ParsedDocuments documents) {
-		return new DocumentAnalyzer(source.schema(), cost, limits, documents);
+	DocumentParser documentParser(DocumentLimitsProperties limits, ParsedDocuments documents) {
+		return new DocumentParser(limits, documents);
+	}
+
+	@Bean
+	DocumentAnalyzer documentAnalyzer(GraphQlSource source, CostProperties cost) {
+		return new DocumentAnalyzer(source.schema(), cost);
 	}
 
 	@Bean
 	@Order(INTERCEPTOR_ORDER)
-	WebGraphQlInterceptor documentGuardInterceptor(DocumentAnalyzer analyzer, DocumentLimitsProperties limits,
-			CostProperties cost) {
-		return new DocumentGuardInterceptor(analyzer, limits, cost);
+	WebGraphQlInterceptor documentGuardInterceptor(DocumentParser parser, DocumentAnalyzer analyzer,
+			DocumentLimitsProperties limits, CostProperties cost) {
+		return new DocumentGuardInterceptor(parser, analyzer, limits, cost);
 	}
 
 }

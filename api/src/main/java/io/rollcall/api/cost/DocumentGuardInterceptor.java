@@ -1,10 +1,12 @@
 package io.rollcall.api.cost;
 
+import graphql.ParseAndValidate;
 import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.ParserOptions;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.api.error.GraphQlRejections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,15 +23,18 @@ import reactor.core.publisher.Mono;
  * ({@code MAX_ALIASES_EXCEEDED}, default 30), root fields
  * ({@code MAX_ROOT_FIELDS_EXCEEDED}, default 10), cost ({@code COST_LIMIT_EXCEEDED},
  * default 50,000). A refused document gets one error and
- * {@code extensions.cost.requestedQueryCost} (when it was priced); it reaches neither the
- * rate limiter nor Elasticsearch. An accepted one carries its {@link PricedOperation} on
- * to the rate limiter, and graphql-java parses it again under the same parser limits.
- * Documents that are not valid GraphQL pass through: graphql-java reports their syntax
- * error.
+ * {@code extensions.cost.requestedQueryCost} (when its cost was the reason); it reaches
+ * neither the rate limiter nor Elasticsearch. An accepted one carries its
+ * {@link PricedOperation} on to the rate limiter, and graphql-java parses it again under
+ * the same parser limits and validates it without the fragment-cycle rule this guard
+ * already applied (see {@link FragmentCycles}). Documents that are not valid GraphQL pass
+ * through: graphql-java reports their syntax error.
  */
 final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentGuardInterceptor.class);
+
+	private final DocumentParser parser;
 
 	private final DocumentAnalyzer analyzer;
 
@@ -37,7 +42,9 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
 	private final CostProperties cost;
 
-	DocumentGuardInterceptor(DocumentAnalyzer analyzer, DocumentLimitsProperties limits, CostProperties cost) {
+	DocumentGuardInterceptor(DocumentParser parser, DocumentAnalyzer analyzer, DocumentLimitsProperties limits,
+			CostProperties cost) {
+		this.parser = parser;
 		this.analyzer = analyzer;
 		this.limits = limits;
 		this.cost = cost;
@@ -45,19 +52,19 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		Map<Object, Object> context = new HashMap<>();
 		Document document;
-		boolean limited = true;
 		try {
-			document = analyzer.parse(request.getDocument());
+			document = parser.parse(request.getDocument());
+			context.put(ParserOptions.class, parser.parserOptions());
 		}
 		catch (DocumentRejectedException e) {
 			if (!limits.warnOnly()) {
-				return Mono.just(GraphQlRejections.response(request, e, Map.of()));
+				return refuse(request, e, Map.of());
 			}
 			log.warn("warn-only: {}", e.getMessage());
-			limited = false;
 			try {
-				document = analyzer.parseWithDefaultLimits(request.getDocument());
+				document = parser.parseWithDefaultLimits(request.getDocument());
 			}
 			catch (InvalidSyntaxException | DocumentRejectedException notParsed) {
 				return chain.next(request);
@@ -70,58 +77,64 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 		try {
 			analysis = analyzer.analyze(document, request.getOperationName(), request.getVariables());
 			checkShape(analysis);
-			checkCost(analysis);
 		}
 		catch (DocumentRejectedException e) {
-			return Mono.just(GraphQlRejections.response(request, e, costExtension(e)));
+			return refuse(request, e, Map.of());
 		}
-		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request,
-				limited ? Map.of(ParserOptions.class, analyzer.parserOptions()) : Map.of());
+		if (analysis.cost() > cost.maxCost()) {
+			String message = "the operation's estimated cost " + analysis.cost() + " is over the maximum "
+					+ cost.maxCost();
+			if (!cost.warnOnly()) {
+				return refuse(request,
+						new DocumentRejectedException(ErrorCode.COST_LIMIT_EXCEEDED, message,
+								Map.of("cost", analysis.cost(), "maxCost", cost.maxCost())),
+						costExtension(analysis.cost()));
+			}
+			log.warn("warn-only: {} {}", ErrorCode.COST_LIMIT_EXCEEDED, message);
+		}
+		context.put(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, FragmentCycles.SKIP_GRAPHQL_JAVA_RULE);
+		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request, context);
 		return chain.next(request);
 	}
 
 	private void checkShape(DocumentAnalyzer.Analysis analysis) {
 		if (analysis.depth() > limits.maxDepth()) {
-			reject(limits.warnOnly(), ErrorCode.MAX_DEPTH_EXCEEDED,
+			reject(ErrorCode.MAX_DEPTH_EXCEEDED,
 					"the document nests " + analysis.depth() + " fields deep, more than " + limits.maxDepth(),
 					Map.of("depth", analysis.depth(), "maxDepth", limits.maxDepth()));
 		}
 		if (analysis.aliases() > limits.maxAliases()) {
-			reject(limits.warnOnly(), ErrorCode.MAX_ALIASES_EXCEEDED,
+			reject(ErrorCode.MAX_ALIASES_EXCEEDED,
 					"the document uses " + analysis.aliases() + " aliases, more than " + limits.maxAliases(),
 					Map.of("aliases", analysis.aliases(), "maxAliases", limits.maxAliases()));
 		}
 		if (analysis.rootFields() > limits.maxRootFields()) {
-			reject(limits.warnOnly(), ErrorCode.MAX_ROOT_FIELDS_EXCEEDED,
+			reject(ErrorCode.MAX_ROOT_FIELDS_EXCEEDED,
 					"the operation selects " + analysis.rootFields() + " root fields, more than "
 							+ limits.maxRootFields(),
 					Map.of("rootFields", analysis.rootFields(), "maxRootFields", limits.maxRootFields()));
 		}
 	}
 
-	private void checkCost(DocumentAnalyzer.Analysis analysis) {
-		if (analysis.cost() > cost.maxCost()) {
-			reject(cost.warnOnly(), ErrorCode.COST_LIMIT_EXCEEDED,
-					"the operation's estimated cost " + analysis.cost() + " is over the maximum " + cost.maxCost(),
-					Map.of("cost", analysis.cost(), "maxCost", cost.maxCost()));
-		}
-	}
-
-	private static void reject(boolean warnOnly, ErrorCode code, String message, Map<String, Object> details) {
-		if (warnOnly) {
+	private void reject(ErrorCode code, String message, Map<String, Object> details) {
+		if (limits.warnOnly()) {
 			log.warn("warn-only: {} {}", code, message);
 			return;
 		}
 		throw new DocumentRejectedException(code, message, details);
 	}
 
-	private static Map<Object, Object> costExtension(DocumentRejectedException rejection) {
+	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, DocumentRejectedException rejection,
+			Map<Object, Object> extensions) {
+		return Mono.just(GraphQlRejections.response(request, rejection, extensions));
+	}
+
+	/** What the rate limiter would have reported: the estimate, and nothing charged. */
+	private static Map<Object, Object> costExtension(long requested) {
 		Map<String, Object> cost = new LinkedHashMap<>();
-		if (rejection.details().get("cost") instanceof Long requested) {
-			cost.put("requestedQueryCost", requested);
-			cost.put("actualQueryCost", 0L);
-		}
-		return cost.isEmpty() ? Map.of() : Map.of("cost", cost);
+		cost.put("requestedQueryCost", requested);
+		cost.put("actualQueryCost", 0L);
+		return Map.of("cost", cost);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import io.rollcall.api.error.ApiError;
 import io.rollcall.api.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,8 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -96,8 +95,7 @@ final class GraphQlRequestLimitsFilter extends OncePerRequestFilter {
 	private void reject(HttpServletResponse response, ErrorCode code, String message) throws IOException {
 		response.setStatus(code.status().value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		json.writeValue(response.getOutputStream(),
-				Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name())))));
+		json.writeValue(response.getOutputStream(), ApiError.of(code, message).graphQlBody());
 	}
 
 	/** The request with its body already read into memory. */

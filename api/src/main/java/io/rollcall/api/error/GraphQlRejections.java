@@ -1,9 +1,7 @@
 package io.rollcall.api.error;
 
-import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import io.rollcall.platform.UnavailableException;
+import graphql.ExecutionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -12,37 +10,13 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
  * GraphQL answers for requests that a request policy (cost, document guards, rate limits,
- * deadline) refuses before or instead of execution: no {@code data}, one error with the
- * same {@code extensions.code} and details that {@link RollcallException}s carry
- * everywhere else.
+ * deadline) refuses before or instead of execution: no {@code data}, one
+ * {@link ApiGraphQlError}, the same shape a {@link RollcallException} has everywhere
+ * else.
  */
 public final class GraphQlRejections {
 
 	private GraphQlRejections() {
-	}
-
-	/** The error for {@code exception}, in the api's GraphQL error shape. */
-	public static GraphQLError error(RollcallException exception) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", exception.code().name());
-		extensions.putAll(exception.details());
-		return GraphqlErrorBuilder.newError()
-			.errorType(exception.code().graphQlType())
-			.message(exception.getMessage())
-			.extensions(extensions)
-			.build();
-	}
-
-	/** The error for a store's unavailability, in the api's GraphQL error shape. */
-	public static GraphQLError error(UnavailableException exception) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", ErrorCode.UNAVAILABLE.name());
-		extensions.putAll(ErrorBodies.unavailableDetails(exception));
-		return GraphqlErrorBuilder.newError()
-			.errorType(ErrorCode.UNAVAILABLE.graphQlType())
-			.message(exception.getMessage())
-			.extensions(extensions)
-			.build();
 	}
 
 	/**
@@ -51,17 +25,17 @@ public final class GraphQlRejections {
 	 */
 	public static WebGraphQlResponse response(WebGraphQlRequest request, RollcallException exception,
 			Map<Object, Object> extensions) {
-		return response(request, error(exception), extensions);
+		return response(request, ApiGraphQlError.of(exception), extensions);
 	}
 
 	/**
 	 * A response to {@code request} that did not execute because a store is unavailable.
 	 */
 	public static WebGraphQlResponse response(WebGraphQlRequest request, UnavailableException exception) {
-		return response(request, error(exception), Map.of());
+		return response(request, ApiGraphQlError.of(exception), Map.of());
 	}
 
-	private static WebGraphQlResponse response(WebGraphQlRequest request, GraphQLError error,
+	private static WebGraphQlResponse response(WebGraphQlRequest request, ApiGraphQlError error,
 			Map<Object, Object> extensions) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
 			.addError(error)

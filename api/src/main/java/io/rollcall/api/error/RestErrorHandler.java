@@ -2,8 +2,6 @@ package io.rollcall.api.error;
 
 import io.rollcall.platform.UnavailableException;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -15,42 +13,41 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Translates every exception of a REST controller into the one error shape. Domain
- * exceptions carry their code; framework errors keep their status; anything else is
- * {@code INTERNAL} with a generic message (stack traces and backend error bodies are
- * logged, never sent).
+ * Answers every exception of a REST controller with {@link ApiError#restBody()}, through
+ * the one {@link ErrorTranslation}. Framework errors keep their status; domain exceptions
+ * add their headers ({@code Retry-After}, {@code RateLimit}).
  */
 @RestControllerAdvice
 class RestErrorHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
-
 	@ExceptionHandler(RollcallException.class)
 	ResponseEntity<Map<String, Object>> domain(RollcallException exception) {
-		if (exception.code() == ErrorCode.INTERNAL || exception.code() == ErrorCode.UNAVAILABLE) {
-			log.warn("{}: {}", exception.code(), exception.getMessage(), exception.getCause());
-		}
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.code().status());
+		ApiError error = translate(exception);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(error.code().status());
 		exception.headers().forEach(response::header);
-		return response.body(ErrorBodies.of(exception));
+		return response.body(error.restBody());
 	}
 
 	@ExceptionHandler(UnavailableException.class)
 	ResponseEntity<Map<String, Object>> unavailable(UnavailableException exception) {
-		log.warn("{}: {}", ErrorCode.UNAVAILABLE, exception.getMessage(), exception.getCause());
-		return ResponseEntity.status(ErrorCode.UNAVAILABLE.status())
+		ApiError error = translate(exception);
+		return ResponseEntity.status(error.code().status())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
-			.body(ErrorBodies.of(exception));
+			.body(error.restBody());
 	}
 
+	/**
+	 * Access denied by a service: the filter chain lets no anonymous caller reach a
+	 * controller, so this is always {@code FORBIDDEN}.
+	 */
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException exception) {
-		return body(ErrorCode.FORBIDDEN, "the token lacks the scope this operation needs");
+		return answer(translate(exception));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Map<String, Object>> unauthenticated(AuthenticationException exception) {
-		return body(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+		return answer(translate(exception));
 	}
 
 	/**
@@ -61,7 +58,7 @@ class RestErrorHandler {
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException exception) {
-		return body(ErrorCode.BAD_USER_INPUT, "the request body is not valid JSON for this endpoint");
+		return answer(ApiError.of(ErrorCode.BAD_USER_INPUT, "the request body is not valid JSON for this endpoint"));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -72,14 +69,17 @@ class RestErrorHandler {
 			String detail = framework.getBody().getDetail();
 			return ResponseEntity.status(status)
 				.headers(framework.getHeaders())
-				.body(ErrorBodies.of(code, detail == null ? code.status().getReasonPhrase() : detail));
+				.body(ApiError.of(code, detail == null ? code.status().getReasonPhrase() : detail).restBody());
 		}
-		log.error("unexpected error", exception);
-		return body(ErrorCode.INTERNAL, "internal error");
+		return answer(translate(exception));
 	}
 
-	private static ResponseEntity<Map<String, Object>> body(ErrorCode code, String message) {
-		return ResponseEntity.status(code.status()).body(ErrorBodies.of(code, message));
+	private static ApiError translate(Exception exception) {
+		return ErrorTranslation.translate(exception, false, "a REST request");
+	}
+
+	private static ResponseEntity<Map<String, Object>> answer(ApiError error) {
+		return ResponseEntity.status(error.code().status()).body(error.restBody());
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.rollcall.api.ratelimit;
 
-import io.rollcall.api.error.ErrorCode;
+import io.rollcall.api.error.ApiGraphQlError;
 import java.util.List;
-import java.util.Map;
-import org.springframework.graphql.ResponseError;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Spring for GraphQL's HTTP handler, except that a response refused by a rate limit (no
- * data, a {@code RATE_LIMITED} error) is HTTP 429 instead of 200, with
- * {@code Retry-After} taken from the error's {@code retryAfterMs} when no interceptor set
- * it (mutations limited by the write bucket). HTTP clients and proxies back off on 429
- * without reading GraphQL errors.
+ * data, an error made from a {@link RateLimitedException}) is HTTP 429 instead of 200,
+ * with the exception's {@code Retry-After} when no interceptor set it (mutations limited
+ * by the write bucket). HTTP clients and proxies back off on 429 without reading GraphQL
+ * errors.
  */
 final class RateLimitedGraphQlHttpHandler extends GraphQlHttpHandler {
 
@@ -30,30 +30,30 @@ final class RateLimitedGraphQlHttpHandler extends GraphQlHttpHandler {
 	@Override
 	protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> responseMono) {
 		return ServerResponse.async(responseMono.map(response -> {
-			Long retryAfterMs = rateLimited(response);
+			Optional<RateLimitedException> limited = rateLimited(response);
 			ServerResponse.BodyBuilder builder = ServerResponse
-				.status(retryAfterMs == null ? HttpStatus.OK : HttpStatus.TOO_MANY_REQUESTS);
+				.status(limited.isPresent() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.OK);
 			builder.headers(headers -> headers.putAll(response.getResponseHeaders()));
-			if (retryAfterMs != null && !response.getResponseHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
-				builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfterMs + 999) / 1000)));
+			if (limited.isPresent() && !response.getResponseHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+				builder.header(HttpHeaders.RETRY_AFTER, limited.get().headers().get(HttpHeaders.RETRY_AFTER));
 			}
 			builder.contentType(contentType(request));
 			return builder.body(response.toMap());
 		}).toFuture());
 	}
 
-	/** The error's {@code retryAfterMs} when the response was refused by a rate limit. */
-	private static Long rateLimited(WebGraphQlResponse response) {
+	/** The rate limit that refused the response, if one did. */
+	static Optional<RateLimitedException> rateLimited(WebGraphQlResponse response) {
 		if (response.getExecutionResult().getData() != null) {
-			return null;
+			return Optional.empty();
 		}
-		for (ResponseError error : response.getErrors()) {
-			Map<String, Object> extensions = error.getExtensions();
-			if (ErrorCode.RATE_LIMITED.name().equals(extensions.get("code"))) {
-				return extensions.get("retryAfterMs") instanceof Number retry ? retry.longValue() : 1000L;
-			}
-		}
-		return null;
+		return response.getExecutionResult()
+			.getErrors()
+			.stream()
+			.flatMap(error -> ApiGraphQlError.exceptionOf(error).stream())
+			.flatMap(exception -> exception instanceof RateLimitedException limited ? Stream.of(limited)
+					: Stream.empty())
+			.findFirst();
 	}
 
 	private static MediaType contentType(ServerRequest request) {

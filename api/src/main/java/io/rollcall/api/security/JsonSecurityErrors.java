@@ -1,12 +1,9 @@
 package io.rollcall.api.security;
 
-import io.rollcall.api.error.ErrorBodies;
-import io.rollcall.api.error.ErrorCode;
+import io.rollcall.api.error.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -24,9 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	static final String UNAUTHENTICATED_MESSAGE = "a valid bearer token is required";
-	static final String FORBIDDEN_MESSAGE = "the token lacks the scope this operation needs";
-
 	private final JsonMapper json;
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
@@ -41,23 +35,19 @@ final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenied
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		bearerEntryPoint.commence(request, response, exception);
-		write(request, response, ErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGE);
+		write(request, response, ApiError.UNAUTHENTICATED);
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
 		bearerDeniedHandler.handle(request, response, exception);
-		write(request, response, ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
+		write(request, response, ApiError.FORBIDDEN);
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
-			throws IOException {
-		Object body = isGraphQl(request)
-				? Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))))
-				: ErrorBodies.of(code, message);
+	private void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), body);
+		json.writeValue(response.getOutputStream(), isGraphQl(request) ? error.graphQlBody() : error.restBody());
 	}
 
 	private static boolean isGraphQl(HttpServletRequest request) {

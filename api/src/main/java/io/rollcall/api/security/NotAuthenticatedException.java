@@ -1,5 +1,6 @@
 package io.rollcall.api.security;
 
+import io.rollcall.api.error.ApiError;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.api.error.RollcallException;
 
@@ -10,7 +11,7 @@ import io.rollcall.api.error.RollcallException;
 final class NotAuthenticatedException extends RollcallException {
 
 	NotAuthenticatedException() {
-		super(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+		super(ErrorCode.UNAUTHENTICATED, ApiError.UNAUTHENTICATED.message());
 	}
 
 }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The api's SDL (schema/ graphql/*.graphqls), and analyzers over it configured from YAML
- * fixtures.
+ * The api's SDL (schema/ graphql/*.graphqls), and the document guard's parts over it
+ * configured from YAML fixtures.
  */
 final class CostTestSchema {
 
@@ -23,8 +23,16 @@ final class CostTestSchema {
 	private CostTestSchema() {
 	}
 
+	static DocumentParser parser(String yaml) {
+		return new DocumentParser(limits(yaml), new ParsedDocuments());
+	}
+
 	static DocumentAnalyzer analyzer(String yaml) {
-		return new DocumentAnalyzer(SCHEMA, cost(yaml), limits(yaml), new ParsedDocuments());
+		return new DocumentAnalyzer(SCHEMA, cost(yaml));
+	}
+
+	static DocumentGuardInterceptor interceptor(String yaml) {
+		return new DocumentGuardInterceptor(parser(yaml), analyzer(yaml), limits(yaml), cost(yaml));
 	}
 
 	static CostProperties cost(String yaml) {

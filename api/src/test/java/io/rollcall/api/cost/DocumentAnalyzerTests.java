@@ -3,6 +3,9 @@ package io.rollcall.api.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
 import io.rollcall.api.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The cost formula of graphql/cost.graphqls, and the shape facts the guards check. */
 class DocumentAnalyzerTests {
+
+	private final DocumentParser parser = CostTestSchema.parser("");
 
 	private final DocumentAnalyzer analyzer = CostTestSchema.analyzer("");
 
@@ -45,7 +50,7 @@ class DocumentAnalyzerTests {
 			.mapToObj(i -> "a" + i + ": __typename")
 			.collect(Collectors.joining(" ", "{ ", " }"));
 
-		DocumentAnalyzer.Analysis analysis = analyzer.analyze(analyzer.parse(aliases), null, Map.of());
+		DocumentAnalyzer.Analysis analysis = analyzer.analyze(parser.parse(aliases), null, Map.of());
 
 		assertThat(analysis.cost()).isEqualTo(500);
 		assertThat(analysis.aliases()).isEqualTo(500);
@@ -55,7 +60,7 @@ class DocumentAnalyzerTests {
 	@Test
 	void theActualCostCountsWhatTheResponseHolds() {
 		DocumentAnalyzer.Analysis analysis = analyzer.analyze(
-				analyzer.parse(CostTestSchema.read("/cost/rep-progress-500.graphql")), null, Map.of("programId", "p"));
+				parser.parse(CostTestSchema.read("/cost/rep-progress-500.graphql")), null, Map.of("programId", "p"));
 		Map<String, Object> row = Map.of("node",
 				Map.of("contactId", "c", "lessonsCompleted", 1, "lastActivityAt", "t", "quizAccuracy", 1.0), "cursor",
 				"x");
@@ -87,7 +92,7 @@ class DocumentAnalyzerTests {
 	void depthCountsNestedFieldsThroughFragments() {
 		String deep = "{ a { b { ...F } } } fragment F on Unknown { c { d } }";
 
-		assertThat(analyzer.analyze(analyzer.parse(deep), null, Map.of()).depth()).isEqualTo(4);
+		assertThat(analyzer.analyze(parser.parse(deep), null, Map.of()).depth()).isEqualTo(4);
 	}
 
 	@Test
@@ -95,30 +100,61 @@ class DocumentAnalyzerTests {
 		String cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { __typename ...A }";
 		String self = "{ ...A } fragment A on Query { programSummary(programId: \"p\") { ...A } }";
 
-		assertThatThrownBy(() -> analyzer.analyze(analyzer.parse(cycle), null, Map.of())).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> analyzer.analyze(parser.parse(cycle), null, Map.of())).isInstanceOfSatisfying(
 				DocumentRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FRAGMENT_CYCLE));
-		assertThatThrownBy(() -> analyzer.analyze(analyzer.parse(self), null, Map.of())).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> analyzer.analyze(parser.parse(self), null, Map.of())).isInstanceOfSatisfying(
 				DocumentRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FRAGMENT_CYCLE));
 	}
 
 	@Test
-	void parserLimitsStopTheParse() {
-		DocumentAnalyzer small = CostTestSchema.analyzer("""
-				rollcall.limits.document:
-				  max-tokens: 100
-				  max-characters: 1000
-				""");
-		String manyTokens = IntStream.range(0, 200).mapToObj(i -> "a" + i).collect(Collectors.joining(" ", "{ ", " }"));
-		String manyCharacters = "{ " + "x".repeat(2_000) + " }";
+	void aVariablesDefaultSizesTheListAsGraphQlJavaWillPassIt() {
+		String byVariableDefault = "query($n: Int = 10) { repProgress(programId: \"p\", first: $n) { edges { cursor } } }";
 
-		assertThatThrownBy(() -> small.parse(manyTokens)).isInstanceOfSatisfying(DocumentRejectedException.class,
-				e -> assertThat(e.code()).isEqualTo(ErrorCode.PARSER_LIMIT_EXCEEDED));
-		assertThatThrownBy(() -> small.parse(manyCharacters)).isInstanceOfSatisfying(DocumentRejectedException.class,
-				e -> assertThat(e.code()).isEqualTo(ErrorCode.PARSER_LIMIT_EXCEEDED));
+		assertThat(estimate(byVariableDefault, Map.of())).isEqualTo(50 + 1 + 10);
+	}
+
+	@Test
+	void anInvalidVariableIsPricedAsAbsent() {
+		String byVariable = "query($n: Int) { repProgress(programId: \"p\", first: $n) { edges { cursor } } }";
+
+		// graphql-java refuses "ten" before anything runs; the price falls back to the
+		// argument's default (first: 50).
+		assertThat(estimate(byVariable, Map.of("n", "ten"))).isEqualTo(50 + 1 + 50);
+	}
+
+	@Test
+	void theOperationAnalyzedIsTheOneGraphQlJavaRuns() {
+		// An empty operation name selects the first operation, in graphql-java as here.
+		String two = "query First { a: __typename b: __typename } query Second { c: __typename }";
+		ExecutionResult ran = GraphQL.newGraphQL(CostTestSchema.SCHEMA)
+			.build()
+			.execute(ExecutionInput.newExecutionInput(two).operationName(""));
+
+		DocumentAnalyzer.Analysis analysis = analyzer.analyze(parser.parse(two), "", Map.of());
+
+		assertThat(ran.<Map<String, Object>>getData()).containsOnlyKeys("a", "b");
+		assertThat(analysis.rootFields()).isEqualTo(2);
+		assertThat(analysis.aliases()).isEqualTo(2);
+		assertThat(analyzer.analyze(parser.parse(two), "Second", Map.of()).rootFields()).isEqualTo(1);
+		assertThat(analyzer.analyze(parser.parse(two), null, Map.of())).isSameAs(DocumentAnalyzer.Analysis.NOTHING);
+		assertThat(analyzer.analyze(parser.parse(two), "Third", Map.of())).isSameAs(DocumentAnalyzer.Analysis.NOTHING);
+	}
+
+	@Test
+	void aLongChainOfFragmentsIsCheckedAndPriced() {
+		// 1,000 fragments, about 8,000 tokens: graphql-java's own cycle rule would take
+		// tens of seconds (see FragmentCycles).
+		StringBuilder document = new StringBuilder("{ ...F0 }\n");
+		for (int i = 0; i < 1_000; i++) {
+			document.append("fragment F%d on Query { ...F%d }\n".formatted(i, i + 1));
+		}
+		document.append("fragment F1000 on Query { __typename }\n");
+
+		assertThat(estimate(document.toString(), Map.of())).isEqualTo(1);
 	}
 
 	private long estimate(String document, Map<String, Object> variables) {
-		return analyzer.analyze(analyzer.parse(document), null, variables).cost();
+		return analyzer.analyze(parser.parse(document), null, variables).cost();
 	}
 
 }

@@ -2,7 +2,12 @@ package io.rollcall.api.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import io.rollcall.api.FakeGraphQl;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -93,7 +98,7 @@ class DocumentGuardInterceptorTests {
 	void anAcceptedOperationCarriesItsPriceToTheRateLimiter() {
 		WebGraphQlRequest request = FakeGraphQl.request(SUMMARY, Map.of());
 
-		WebGraphQlResponse response = interceptor("").intercept(request, chain).block();
+		WebGraphQlResponse response = CostTestSchema.interceptor("").intercept(request, chain).block();
 
 		assertThat(response.getErrors()).isEmpty();
 		assertThat(chain.calls()).isEqualTo(1);
@@ -104,6 +109,22 @@ class DocumentGuardInterceptorTests {
 	}
 
 	@Test
+	void graphQlJavaValidatesAnAcceptedDocumentWithoutTheCycleRuleTheGuardApplied() {
+		WebGraphQlRequest request = FakeGraphQl.request(SUMMARY, Map.of());
+		CostTestSchema.interceptor("").intercept(request, chain).block();
+		// A cycle the guard would have refused, plus an unknown field so that nothing
+		// runs after validation.
+		String cycle = "{ noSuchField ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+
+		// graphql-java's own cycle rule is about cubic in the number of fragments (see
+		// FragmentCycles): with the guard's hint it is left out, every other rule stays.
+		assertThat(validationErrors(request.toExecutionInput().transform(input -> input.query(cycle))))
+			.containsExactly(ValidationErrorType.FieldUndefined);
+		assertThat(validationErrors(ExecutionInput.newExecutionInput(cycle).build()))
+			.contains(ValidationErrorType.FieldUndefined, ValidationErrorType.FragmentCycle);
+	}
+
+	@Test
 	void invalidGraphQlIsLeftToGraphQlJava() {
 		run("", "{ programSummary(");
 
@@ -111,12 +132,18 @@ class DocumentGuardInterceptorTests {
 	}
 
 	private WebGraphQlResponse run(String yaml, String document) {
-		return interceptor(yaml).intercept(FakeGraphQl.request(document, Map.of()), chain).block();
+		return CostTestSchema.interceptor(yaml).intercept(FakeGraphQl.request(document, Map.of()), chain).block();
 	}
 
-	private static DocumentGuardInterceptor interceptor(String yaml) {
-		return new DocumentGuardInterceptor(CostTestSchema.analyzer(yaml), CostTestSchema.limits(yaml),
-				CostTestSchema.cost(yaml));
+	/** The validation errors of graphql-java's execution of {@code input}. */
+	private static List<Object> validationErrors(ExecutionInput input) {
+		return GraphQL.newGraphQL(CostTestSchema.SCHEMA)
+			.build()
+			.execute(input)
+			.getErrors()
+			.stream()
+			.map(error -> ((ValidationError) error).getValidationErrorType())
+			.collect(Collectors.toList());
 	}
 
 	private ResponseError assertRefused(WebGraphQlResponse response, String code) {
