@@ -17,7 +17,11 @@ import java.util.function.Predicate;
 /**
  * Rejects fragments that spread themselves, directly or not ({@code FRAGMENT_CYCLE}), by
  * one depth-first search over the spreads: each fragment is visited once, so the check is
- * linear in the document.
+ * linear in the document. The same search refuses fragments that spread fragments more
+ * than {@link #MAX_NESTING} deep ({@code MAX_DEPTH_EXCEEDED}), always: such a chain has a
+ * field depth of 1, fits under the parser limits (1,800 fragments are some 14,000
+ * tokens), and overflows the stack of every walk that follows, graphql-java's execution
+ * among them (at about 1,500 fragments, measured), so it cannot run either.
  * <p>
  * It does the job of graphql-java's {@link NoFragmentCycles} validation rule, which is
  * not used because it does not keep that bound: in graphql-java 25.0 it rebuilds the
@@ -41,12 +45,20 @@ final class FragmentCycles {
 	 */
 	static final Predicate<Class<?>> SKIP_GRAPHQL_JAVA_RULE = rule -> rule != NoFragmentCycles.class;
 
+	/**
+	 * The deepest chain of fragments spreading fragments: far beyond what clients
+	 * generate (Relay and Apollo nest a fragment per component level), far below what
+	 * overflows a thread's stack.
+	 */
+	static final int MAX_NESTING = 100;
+
 	private FragmentCycles() {
 	}
 
 	/**
 	 * @throws DocumentRejectedException {@code FRAGMENT_CYCLE}, naming the fragment and
-	 * the path back to it
+	 * the path back to it; {@code MAX_DEPTH_EXCEEDED} for fragments nested more than
+	 * {@link #MAX_NESTING} deep
 	 */
 	static void reject(Map<String, FragmentDefinition> fragments) {
 		Set<String> done = new HashSet<>();
@@ -68,6 +80,11 @@ final class FragmentCycles {
 		FragmentDefinition fragment = fragments.get(name);
 		if (fragment == null || !done.add(name)) {
 			return;
+		}
+		if (path.size() == MAX_NESTING) {
+			throw new DocumentRejectedException(ErrorCode.MAX_DEPTH_EXCEEDED,
+					"fragments spread fragments more than " + MAX_NESTING + " deep (from " + path.getFirst() + ")",
+					Map.of("fragment", path.getFirst(), "maxFragmentNesting", MAX_NESTING));
 		}
 		path.addLast(name);
 		for (String spread : spreads(fragment.getSelectionSet(), new HashSet<>())) {

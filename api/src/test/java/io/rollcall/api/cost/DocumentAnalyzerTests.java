@@ -1,6 +1,7 @@
 package io.rollcall.api.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import graphql.ExecutionInput;
@@ -141,16 +142,30 @@ class DocumentAnalyzerTests {
 	}
 
 	@Test
-	void aLongChainOfFragmentsIsCheckedAndPriced() {
-		// 1,000 fragments, about 8,000 tokens: graphql-java's own cycle rule would take
-		// tens of seconds (see FragmentCycles).
+	void aChainOfFragmentsIsPricedUpToTheNestingLimit() {
+		assertThat(estimate(fragmentChain(FragmentCycles.MAX_NESTING), Map.of())).isEqualTo(1);
+	}
+
+	@Test
+	void aLongerChainIsRefusedBeforeAnyWalkCanOverflowItsStack() {
+		// 1,800 fragments, some 14,000 tokens, under the parser limits: graphql-java's
+		// cycle rule would take minutes on it, its execution overflows the stack.
+		String chain = fragmentChain(1_800);
+
+		assertThatExceptionOfType(DocumentRejectedException.class)
+			.isThrownBy(() -> analyzer.analyze(parser.parse(chain), null, Map.of()))
+			.satisfies(rejected -> assertThat(rejected.code()).isEqualTo(ErrorCode.MAX_DEPTH_EXCEEDED))
+			.withMessageContaining("more than 100 deep");
+	}
+
+	/** {@code length} fragments, each spreading the next, the last selecting a field. */
+	private static String fragmentChain(int length) {
 		StringBuilder document = new StringBuilder("{ ...F0 }\n");
-		for (int i = 0; i < 1_000; i++) {
+		for (int i = 0; i < length - 1; i++) {
 			document.append("fragment F%d on Query { ...F%d }\n".formatted(i, i + 1));
 		}
-		document.append("fragment F1000 on Query { __typename }\n");
-
-		assertThat(estimate(document.toString(), Map.of())).isEqualTo(1);
+		document.append("fragment F%d on Query { __typename }\n".formatted(length - 1));
+		return document.toString();
 	}
 
 	private long estimate(String document, Map<String, Object> variables) {
