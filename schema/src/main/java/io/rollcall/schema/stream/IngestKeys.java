@@ -67,4 +67,23 @@ public record IngestKeys(String prefix) {
 	public String generation(String tenantId) {
 		return prefix + "generation:" + tenantId;
 	}
+
+	/**
+	 * A tenant's change log (a stream): every change that became visible, in order; its
+	 * entry ids are the cursors clients resume from. The tenant is the hash tag, so the
+	 * log and its floor share one Redis Cluster slot.
+	 */
+	public String changeLog(String tenantId) {
+		return prefix + "changes:{" + tenantId + "}";
+	}
+
+	/**
+	 * The id of the newest entry retention removed from a tenant's change log: a cursor
+	 * older than it may have missed entries, which the api reports instead of a silent
+	 * gap.
+	 */
+	public String changeLogFloor(String tenantId) {
+		return prefix + "changes-floor:{" + tenantId + "}";
+	}
+
 }
