@@ -10,22 +10,24 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.RuntimeWiring;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Component;
 
 /**
  * The schema's {@code DateTime} (ISO-8601 instant) and {@code Long} (64-bit integer)
  * scalars. Two small coercings rather than graphql-java-extended-scalars: that library is
- * not managed by Boot's dependency management, and these are all Rollcall needs.
+ * not managed by Boot's dependency management, and these are all Rollcall needs. A
+ * {@link RuntimeWiringConfigurer} component, so that {@code @GraphQlTest} slices wire
+ * them too.
  */
-@Configuration(proxyBeanMethods = false)
-class ScalarConfiguration {
+@Component
+class Scalars implements RuntimeWiringConfigurer {
 
 	static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
 		.name("DateTime")
@@ -39,9 +41,9 @@ class ScalarConfiguration {
 		.coercing(new LongCoercing())
 		.build();
 
-	@Bean
-	RuntimeWiringConfigurer scalars() {
-		return wiring -> wiring.scalar(DATE_TIME).scalar(LONG);
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.scalar(DATE_TIME).scalar(LONG);
 	}
 
 	static final class DateTimeCoercing implements Coercing<Instant, String> {
