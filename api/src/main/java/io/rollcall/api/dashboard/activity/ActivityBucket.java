@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.activity;
 
 import java.time.Instant;
 import java.util.List;

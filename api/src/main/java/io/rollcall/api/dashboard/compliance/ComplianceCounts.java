@@ -1,4 +1,4 @@
-package io.rollcall.api.search;
+package io.rollcall.api.dashboard.compliance;
 
 /**
  * A program's reps split by compliance with its required lessons.
@@ -6,5 +6,5 @@ package io.rollcall.api.search;
  * @param compliant reps that completed every required lesson
  * @param nonCompliant reps with any event in the program that miss at least one
  */
-public record ComplianceCounts(long compliant, long nonCompliant) {
+record ComplianceCounts(long compliant, long nonCompliant) {
 }

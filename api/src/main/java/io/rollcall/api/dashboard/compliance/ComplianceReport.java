@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.compliance;
 
 import io.rollcall.api.search.SearchScope;
 import java.time.Instant;

@@ -1,6 +1,8 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.reps;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.error.InvalidArgumentException;
+import io.rollcall.schema.json.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +16,7 @@ import java.util.List;
  * valid with the order it was issued for; anything else is {@code BAD_USER_INPUT} on
  * {@code after}.
  */
-final class Cursors {
+public final class Cursors {
 
 	private static final String VERSION = "1";
 
@@ -24,15 +26,15 @@ final class Cursors {
 	}
 
 	/** {@code order} names the sort (e.g. {@code LESSONS_COMPLETED:DESC}). */
-	static String encode(String order, List<Object> sortValues) {
+	static String encode(String order, List<FieldValue> sortValues) {
 		StringBuilder text = new StringBuilder(VERSION).append(SEPARATOR).append(order);
-		for (Object value : sortValues) {
+		for (FieldValue value : sortValues) {
 			text.append(SEPARATOR);
-			switch (value) {
-				case Long number -> text.append('l').append(number);
-				case Double number -> text.append('d').append(number);
+			switch (value._kind()) {
+				case Long -> text.append('l').append(value.longValue());
+				case Double -> text.append('d').append(value.doubleValue());
 				// Contact ids cannot contain the separator (see Identifiers.PATTERN).
-				case String string -> text.append('s').append(string);
+				case String -> text.append('s').append(value.stringValue());
 				default -> throw new IllegalArgumentException("unexpected sort value " + value);
 			}
 		}
@@ -44,7 +46,7 @@ final class Cursors {
 	 * @throws InvalidArgumentException naming {@code after} when it is not a cursor of
 	 * {@code order}
 	 */
-	static List<Object> decode(String order, String cursor) {
+	public static List<FieldValue> decode(String order, String cursor) {
 		if (cursor == null) {
 			return null;
 		}
@@ -62,36 +64,36 @@ final class Cursors {
 		if (!order.equals(parts[1])) {
 			throw new InvalidArgumentException("after", "was issued for another orderBy");
 		}
-		List<Object> values = new ArrayList<>();
+		List<FieldValue> values = new ArrayList<>();
 		for (int i = 2; i < parts.length; i++) {
 			values.add(value(parts[i]));
 		}
-		if (!(values.get(values.size() - 1) instanceof String)) {
+		if (!values.getLast().isString()) {
 			throw malformed(); // every order ends with the contact id
 		}
 		return values;
 	}
 
-	private static Object value(String part) {
+	private static FieldValue value(String part) {
 		if (part.isEmpty()) {
 			throw malformed();
 		}
 		String raw = part.substring(1);
 		try {
 			return switch (part.charAt(0)) {
-				case 'l' -> Long.parseLong(raw);
+				case 'l' -> FieldValue.of(Long.parseLong(raw));
 				case 'd' -> {
 					double number = Double.parseDouble(raw);
 					if (!Double.isFinite(number)) {
 						throw malformed();
 					}
-					yield number;
+					yield FieldValue.of(number);
 				}
 				case 's' -> {
-					if (!io.rollcall.schema.json.Identifiers.isValid(raw)) {
+					if (!Identifiers.isValid(raw)) {
 						throw malformed();
 					}
-					yield raw;
+					yield FieldValue.of(raw);
 				}
 				default -> throw malformed();
 			};

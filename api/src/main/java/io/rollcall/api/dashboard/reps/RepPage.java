@@ -1,4 +1,4 @@
-package io.rollcall.api.search;
+package io.rollcall.api.dashboard.reps;
 
 import java.util.List;
 

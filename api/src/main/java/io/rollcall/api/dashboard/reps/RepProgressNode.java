@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.reps;
 
 import io.rollcall.api.search.SearchScope;
 import java.time.Instant;
@@ -8,6 +8,12 @@ import java.time.Instant;
  * the query that produced the node, so that the batched contact join reads within the
  * same tenant and teams without looking at the security context again.
  */
-record RepProgressNode(String contactId, int lessonsCompleted, Instant lastActivityAt, Double quizAccuracy,
+public record RepProgressNode(String contactId, int lessonsCompleted, Instant lastActivityAt, Double quizAccuracy,
 		SearchScope scope) {
+
+	static RepProgressNode of(RepHit rep, SearchScope scope) {
+		return new RepProgressNode(rep.contactId(), rep.lessonsCompleted(), rep.lastActivityAt(), rep.quizAccuracy(),
+				scope);
+	}
+
 }

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.reps;
 
 /** GraphQL {@code RepProgressOrder}. */
 record RepProgressOrder(Field field, Direction direction) {
@@ -8,6 +8,19 @@ record RepProgressOrder(Field field, Direction direction) {
 	/** The name cursors carry, e.g. {@code LESSONS_COMPLETED:DESC}. */
 	String key() {
 		return field + ":" + direction;
+	}
+
+	RepSort sort() {
+		return switch (field) {
+			case CONTACT_ID -> RepSort.CONTACT_ID;
+			case LESSONS_COMPLETED -> RepSort.LESSONS_COMPLETED;
+			case LAST_ACTIVITY_AT -> RepSort.LAST_ACTIVITY_AT;
+			case QUIZ_ACCURACY -> RepSort.QUIZ_ACCURACY;
+		};
+	}
+
+	boolean descending() {
+		return direction == Direction.DESC;
 	}
 
 	enum Field {

@@ -1,4 +1,6 @@
-package io.rollcall.api.search;
+package io.rollcall.api.dashboard.reps;
+
+import io.rollcall.schema.index.ProgressDocument;
 
 /**
  * Orders of the progress rollups. Every order ends with {@code contact_id} ascending, so
@@ -6,9 +8,10 @@ package io.rollcall.api.search;
  */
 public enum RepSort {
 
-	CONTACT_ID(null), LESSONS_COMPLETED("lessons_completed_count"), LAST_ACTIVITY_AT("last_activity_at"),
+	CONTACT_ID(null), LESSONS_COMPLETED(ProgressDocument.LESSONS_COMPLETED_COUNT),
+	LAST_ACTIVITY_AT(ProgressDocument.LAST_ACTIVITY_AT),
 	/** Reps without answers sort as accuracy -1: below every real accuracy. */
-	QUIZ_ACCURACY("quiz_accuracy"), EVENT_COUNT("event_count");
+	QUIZ_ACCURACY(ProgressDocument.QUIZ_ACCURACY), EVENT_COUNT(ProgressDocument.EVENT_COUNT);
 
 	/** The sort value of a missing {@code quiz_accuracy} (no answers). */
 	static final double NO_ACCURACY = -1;

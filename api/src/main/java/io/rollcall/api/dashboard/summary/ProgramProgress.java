@@ -1,4 +1,4 @@
-package io.rollcall.api.search;
+package io.rollcall.api.dashboard.summary;
 
 import java.util.Map;
 
@@ -14,15 +14,15 @@ import java.util.Map;
  * @param startedReps per lesson id, reps that started it (exact: one tenant is one shard)
  * @param completedReps per lesson id, reps that completed it
  */
-public record ProgramProgress(long reps, long events, long quizAnswered, long quizCorrect,
-		Map<String, Long> startedReps, Map<String, Long> completedReps) {
+record ProgramProgress(long reps, long events, long quizAnswered, long quizCorrect, Map<String, Long> startedReps,
+		Map<String, Long> completedReps) {
 
 	public ProgramProgress {
 		startedReps = Map.copyOf(startedReps);
 		completedReps = Map.copyOf(completedReps);
 	}
 
-	public static ProgramProgress empty() {
+	static ProgramProgress empty() {
 		return new ProgramProgress(0, 0, 0, 0, Map.of(), Map.of());
 	}
 }

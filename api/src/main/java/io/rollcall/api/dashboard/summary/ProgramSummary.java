@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.summary;
 
 import java.util.List;
 

@@ -1,22 +1,22 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.summary;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Maps dashboard queries to {@link DashboardService}; no logic here. */
+/** Maps {@code programSummary} to {@link ProgramSummaryService}. */
 @Controller
-class DashboardController {
+class ProgramSummaryController {
 
-	private final DashboardService dashboards;
+	private final ProgramSummaryService summaries;
 
-	DashboardController(DashboardService dashboards) {
-		this.dashboards = dashboards;
+	ProgramSummaryController(ProgramSummaryService summaries) {
+		this.summaries = summaries;
 	}
 
 	@QueryMapping
 	ProgramSummary programSummary(@Argument String programId) {
-		return dashboards.programSummary(programId);
+		return summaries.programSummary(programId);
 	}
 
 }

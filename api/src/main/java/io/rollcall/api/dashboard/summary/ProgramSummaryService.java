@@ -1,16 +1,12 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.summary;
 
-import io.rollcall.api.cache.DashboardCache;
-import io.rollcall.api.error.InvalidArgumentException;
+import io.rollcall.api.dashboard.Arguments;
+import io.rollcall.api.dashboard.DashboardReads;
+import io.rollcall.api.dashboard.catalog.CatalogQuery;
+import io.rollcall.api.dashboard.catalog.ProgramRow;
 import io.rollcall.api.isolation.Beside;
-import io.rollcall.api.search.ProgramProgress;
-import io.rollcall.api.search.ProgramRow;
-import io.rollcall.api.search.SearchScope;
-import io.rollcall.api.search.TenantScopedSearch;
-import io.rollcall.api.security.Caller;
-import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
-import io.rollcall.schema.json.Identifiers;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -18,22 +14,22 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Dashboard answers for the caller's tenant (the tenant comes from the token, never from
- * arguments).
+ * The {@code programSummary} query, for the caller's tenant (the tenant comes from the
+ * token, never from arguments); a manager's summary counts its teams' reps only.
  */
 @Service
-class DashboardService {
+class ProgramSummaryService {
 
-	private final TenantScopedSearch search;
+	private final ProgramSummaryQuery query;
 
-	private final Callers callers;
+	private final CatalogQuery catalog;
 
-	private final DashboardCache cache;
+	private final DashboardReads reads;
 
-	DashboardService(TenantScopedSearch search, Callers callers, DashboardCache cache) {
-		this.search = search;
-		this.callers = callers;
-		this.cache = cache;
+	ProgramSummaryService(ProgramSummaryQuery query, CatalogQuery catalog, DashboardReads reads) {
+		this.query = query;
+		this.catalog = catalog;
+		this.reads = reads;
 	}
 
 	/**
@@ -42,25 +38,15 @@ class DashboardService {
 	 */
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public ProgramSummary programSummary(String programId) {
-		if (!Identifiers.isValid(programId)) {
-			throw new InvalidArgumentException("programId", Identifiers.MESSAGE);
-		}
-		// A manager's summary counts its teams' reps only (the scope filters every
-		// count).
-		Caller caller = callers.current();
-		return cache.get(caller, "programSummary", List.of(programId), () -> {
-			SearchScope scope = search.scope(caller, null);
+		Arguments.id("programId", programId);
+		return reads.cached("programSummary", null, List.of(programId), scope -> {
 			// The catalog and the aggregation do not depend on each other: sent together,
 			// the answer waits for the slower search, not for both.
-			CompletableFuture<List<String>> catalog = Beside.start("catalog",
-					() -> search.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of()));
-			ProgramProgress progress = search.programProgress(scope, programId);
-			return summarize(programId, progress, Beside.join(catalog));
+			CompletableFuture<List<String>> lessons = Beside.start("catalog",
+					() -> catalog.program(scope, programId).map(ProgramRow::lessonIds).orElse(List.of()));
+			ProgramProgress progress = query.progress(scope, programId);
+			return summarize(programId, progress, Beside.join(lessons));
 		});
-	}
-
-	static ProgramSummary summarize(String programId, ProgramProgress progress) {
-		return summarize(programId, progress, List.of());
 	}
 
 	/**
@@ -70,7 +56,7 @@ class DashboardService {
 	static ProgramSummary summarize(String programId, ProgramProgress progress, List<String> catalog) {
 		TreeSet<String> seen = new TreeSet<>(progress.startedReps().keySet());
 		seen.addAll(progress.completedReps().keySet());
-		java.util.LinkedHashSet<String> lessonIds = new java.util.LinkedHashSet<>(catalog);
+		LinkedHashSet<String> lessonIds = new LinkedHashSet<>(catalog);
 		lessonIds.addAll(seen);
 		List<LessonReach> lessons = lessonIds.stream()
 			.map(lesson -> new LessonReach(lesson, progress.startedReps().getOrDefault(lesson, 0L),

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.video;
 
 /** GraphQL {@code SegmentReach}. */
 record SegmentReach(int segment, long reps) {

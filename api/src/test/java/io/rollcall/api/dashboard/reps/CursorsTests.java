@@ -1,8 +1,9 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.reps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.error.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,18 +14,20 @@ class CursorsTests {
 
 	@Test
 	void sortValuesRoundTripExactly() {
-		List<Object> values = List.of(0.1 + 0.2, 1_767_603_600_000L, "demo-rep-7");
+		List<FieldValue> values = List.of(FieldValue.of(0.1 + 0.2), FieldValue.of(1_767_603_600_000L),
+				FieldValue.of("demo-rep-7"));
 
 		String cursor = Cursors.encode("QUIZ_ACCURACY:DESC", values);
 
 		assertThat(cursor).doesNotContain("demo-rep-7");
-		assertThat(Cursors.decode("QUIZ_ACCURACY:DESC", cursor)).isEqualTo(values);
+		assertThat(Cursors.decode("QUIZ_ACCURACY:DESC", cursor)).map(FieldValue::_get)
+			.containsExactly(0.1 + 0.2, 1_767_603_600_000L, "demo-rep-7");
 		assertThat(Cursors.decode("QUIZ_ACCURACY:DESC", null)).isNull();
 	}
 
 	@Test
 	void aCursorOfAnotherOrderIsRefusedNamingAfter() {
-		String cursor = Cursors.encode("LESSONS_COMPLETED:DESC", List.of(3L, "rep-1"));
+		String cursor = Cursors.encode("LESSONS_COMPLETED:DESC", List.of(FieldValue.of(3L), FieldValue.of("rep-1")));
 
 		assertThatExceptionOfType(InvalidArgumentException.class)
 			.isThrownBy(() -> Cursors.decode("LESSONS_COMPLETED:ASC", cursor))

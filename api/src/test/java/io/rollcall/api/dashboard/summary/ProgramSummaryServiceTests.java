@@ -1,12 +1,12 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollcall.api.search.ProgramProgress;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DashboardServiceTests {
+class ProgramSummaryServiceTests {
 
 	@Test
 	void mergesStartedAndCompletedLessonsSortedById() {
@@ -14,7 +14,7 @@ class DashboardServiceTests {
 				Map.of("lesson-1", 4L, "lesson-0", 4L, "lesson-2", 1L),
 				Map.of("lesson-0", 3L, "lesson-1", 2L, "lesson-3", 1L));
 
-		ProgramSummary summary = DashboardService.summarize("prog-0", progress);
+		ProgramSummary summary = ProgramSummaryService.summarize("prog-0", progress, List.of());
 
 		assertThat(summary.totalEvents()).isEqualTo(120);
 		assertThat(summary.activeReps()).isEqualTo(4);
@@ -26,9 +26,9 @@ class DashboardServiceTests {
 
 	@Test
 	void anUnknownProgramIsAllZerosAndNoAccuracy() {
-		ProgramSummary summary = DashboardService.summarize("nope", ProgramProgress.empty());
+		ProgramSummary summary = ProgramSummaryService.summarize("nope", ProgramProgress.empty(), List.of());
 
-		assertThat(summary).isEqualTo(new ProgramSummary("nope", 0, 0, null, java.util.List.of()));
+		assertThat(summary).isEqualTo(new ProgramSummary("nope", 0, 0, null, List.of()));
 	}
 
 	@Test
@@ -36,8 +36,7 @@ class DashboardServiceTests {
 		ProgramProgress progress = new ProgramProgress(2, 10, 0, 0, Map.of("lesson-9", 1L, "lesson-1", 2L),
 				Map.of("lesson-1", 1L));
 
-		ProgramSummary summary = DashboardService.summarize("prog-0", progress,
-				java.util.List.of("lesson-3", "lesson-1"));
+		ProgramSummary summary = ProgramSummaryService.summarize("prog-0", progress, List.of("lesson-3", "lesson-1"));
 
 		assertThat(summary.lessons()).containsExactly(new LessonReach("lesson-3", 0, 0),
 				new LessonReach("lesson-1", 2, 1), new LessonReach("lesson-9", 1, 0));

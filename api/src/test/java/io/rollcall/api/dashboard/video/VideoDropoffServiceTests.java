@@ -1,15 +1,15 @@
-package io.rollcall.api.dashboard;
+package io.rollcall.api.dashboard.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DashboardQueriesTests {
+class VideoDropoffServiceTests {
 
 	@Test
 	void aRepReachesEverySegmentUpToItsFurthest() {
-		List<SegmentReach> reach = DashboardQueries.reach(List.of(0, 2, 2, 5));
+		List<SegmentReach> reach = VideoDropoffService.reach(List.of(0, 2, 2, 5));
 
 		assertThat(reach).containsExactly(new SegmentReach(0, 4), new SegmentReach(1, 3), new SegmentReach(2, 3),
 				new SegmentReach(3, 1), new SegmentReach(4, 1), new SegmentReach(5, 1));
@@ -17,7 +17,7 @@ class DashboardQueriesTests {
 
 	@Test
 	void noViewersNoSegments() {
-		assertThat(DashboardQueries.reach(List.of())).isEmpty();
+		assertThat(VideoDropoffService.reach(List.of())).isEmpty();
 	}
 
 }
