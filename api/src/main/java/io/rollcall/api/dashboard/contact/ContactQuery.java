@@ -38,7 +38,7 @@ class ContactQuery {
 			.hits()
 			.stream()
 			.map(Hit::source)
-			.collect(Collectors.toMap(ContactRow::contactId, Function.identity()));
+			.collect(Collectors.toMap(ContactRow::contactId, Function.identity(), (first, again) -> again));
 	}
 
 }
