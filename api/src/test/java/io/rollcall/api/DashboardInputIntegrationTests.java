@@ -35,40 +35,19 @@ class DashboardInputIntegrationTests {
 		stack.close();
 	}
 
+	/**
+	 * Over HTTP, as clients see them: the full list of bad arguments per query is in the
+	 * dashboard features' {@code @GraphQlTest} slices; these go through the whole edge
+	 * too (token, cost analysis of the slicing argument {@code first}, rate limit).
+	 */
 	@Test
-	void eachMalformedArgumentIsNamed() {
-		Map<String, Object> range = Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z");
-		assertBadArgument("repProgress", vars("programId", "bad id!"), "programId");
-		assertBadArgument("repProgress", vars("programId", "prog-0", "teamId", "a/b"), "teamId");
-		assertBadArgument("repProgress", vars("programId", "prog-0", "first", 0), "first");
+	void badArgumentsReachClientsNamed() {
 		assertBadArgument("repProgress", vars("programId", "prog-0", "first", 501), "first");
-		assertBadArgument("repProgress", vars("programId", "prog-0", "after", "not-a-cursor"), "after");
-		assertBadArgument("repProgress",
-				vars("programId", "prog-0", "orderBy", Map.of("field", "CONTACT_ID", "direction", "DESC")), "orderBy");
-		assertBadArgument("compliance", vars("programId", "x".repeat(129)), "programId");
-		assertBadArgument("compliance", vars("programId", "prog-0", "first", 501), "first");
-		assertBadArgument("activity",
-				vars("range", Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")), "range");
-		assertBadArgument("activity",
-				vars("range", Map.of("from", "2025-01-01T00:00:00Z", "to", "2026-02-06T00:00:00Z")), "range");
+		assertBadArgument("leaderboard", vars("programId", "prog-0", "metric", "ACTIVITY", "first", 501), "first");
 		assertBadArgument("activity",
 				vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-02T00:00:00Z"), "interval", "HOUR"),
 				"interval");
-		assertBadArgument("activity", vars("range", range, "programId", "bad id!"), "programId");
-		assertBadArgument("quizStats", vars("programId", "prog-0", "lessonId", "bad id!"), "lessonId");
-		assertBadArgument("videoDropoff", vars("programId", "bad id!", "lessonId", "lesson-0"), "programId");
-		assertBadArgument("leaderboard", vars("programId", "prog-0", "metric", "ACTIVITY", "first", 501), "first");
 		assertBadArgument("contact", vars("id", "bad id!"), "id");
-		assertBadArgument("programSummary", vars("programId", "bad id!"), "programId");
-	}
-
-	@Test
-	void aCursorOfAnotherOrderIsRefused() {
-		String cursor = java.util.Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(
-					"1|LESSONS_COMPLETED:DESC|l3|sdemo-rep-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		assertBadArgument("repProgress", vars("programId", "prog-0", "after", cursor), "after");
 	}
 
 	@Test

@@ -4,7 +4,7 @@ import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.schema.json.Identifiers;
 
 /** Checks of query arguments; each failure names the argument. */
-final class Arguments {
+public final class Arguments {
 
 	/**
 	 * The most rows one page or leaderboard returns: a page of 500 reps with their
@@ -15,7 +15,7 @@ final class Arguments {
 	private Arguments() {
 	}
 
-	static String id(String argument, String value) {
+	public static String id(String argument, String value) {
 		if (!Identifiers.isValid(value)) {
 			throw new InvalidArgumentException(argument, Identifiers.MESSAGE);
 		}
@@ -23,11 +23,11 @@ final class Arguments {
 	}
 
 	/** A valid id, or {@code null} when the argument was left out. */
-	static String optionalId(String argument, String value) {
+	public static String optionalId(String argument, String value) {
 		return value == null ? null : id(argument, value);
 	}
 
-	static int first(Integer value) {
+	public static int first(Integer value) {
 		if (value == null || value < 1 || value > MAX_FIRST) {
 			throw new InvalidArgumentException("first", "must be between 1 and " + MAX_FIRST);
 		}

@@ -4,9 +4,11 @@ import java.util.Set;
 
 /**
  * What one request may read: a tenant and, for a manager or a {@code teamId} argument,
- * the set of contacts of the effective teams. Only {@link TenantScopedSearch#scope} makes
- * them (the constructor is package-private), so a service cannot widen what its caller
- * may see; every search applies the contact set as a filter, in lists and counts alike.
+ * the set of contacts of the effective teams. Only {@link SearchScopes#resolve} makes
+ * them (the constructor is package-private), so no dashboard query can name another
+ * tenant, and the one way to see more of the tenant, {@link #tenantWide()}, is explicit.
+ * Every search of an index about reps applies the contact set as a filter, in lists and
+ * counts alike.
  */
 public final class SearchScope {
 
@@ -28,17 +30,12 @@ public final class SearchScope {
 		return contactIds;
 	}
 
-	/** Whether the scope is known to match nothing (a team outside a manager's teams). */
-	public boolean isEmpty() {
-		return contactIds != null && contactIds.isEmpty();
-	}
-
 	/**
 	 * The same tenant without the contact filter, for tenant-wide facts that are not
-	 * about reps: a program's catalog, or the lessons a program's events use (the
-	 * curriculum must not change with who is looking).
+	 * about reps, such as the lessons a program's events use (the curriculum must not
+	 * change with who is looking).
 	 */
-	SearchScope tenantWide() {
+	public SearchScope tenantWide() {
 		return new SearchScope(tenantId, null);
 	}
 

@@ -1,0 +1,31 @@
+package io.rollcall.api.dashboard;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.rollcall.schema.event.EventDocument;
+import io.rollcall.schema.event.EventType;
+import io.rollcall.schema.index.ProgressDocument;
+
+/** Query filters several dashboard queries start from. */
+public final class Filters {
+
+	private Filters() {
+	}
+
+	/** The progress rollups of a program: one per rep with an event in it. */
+	public static Query rollupsOf(String programId) {
+		return Query.of(q -> q.term(t -> t.field(ProgressDocument.PROGRAM_ID).value(programId)));
+	}
+
+	/** The events of a program. */
+	public static Query eventsOf(String programId) {
+		return Query.of(q -> q.term(t -> t.field(EventDocument.PROGRAM_ID).value(programId)));
+	}
+
+	/** The events of one type in a lesson of a program. */
+	public static Query eventsOf(String programId, String lessonId, EventType type) {
+		return Query.of(q -> q.bool(b -> b.filter(eventsOf(programId))
+			.filter(f -> f.term(t -> t.field(EventDocument.LESSON_ID).value(lessonId)))
+			.filter(f -> f.term(t -> t.field(EventDocument.TYPE).value(type.name())))));
+	}
+
+}

@@ -1,8 +1,0 @@
-package io.rollcall.api.dashboard;
-
-/** GraphQL {@code LeaderboardMetric}. */
-enum LeaderboardMetric {
-
-	LESSONS_COMPLETED, QUIZ_ACCURACY, ACTIVITY
-
-}

@@ -1,5 +1,0 @@
-package io.rollcall.api.dashboard;
-
-/** GraphQL {@code LessonReach}. */
-record LessonReach(String lessonId, long startedReps, long completedReps) {
-}

@@ -1,8 +1,0 @@
-package io.rollcall.api.dashboard;
-
-import java.util.List;
-
-/** GraphQL {@code ProgramSummary}. */
-record ProgramSummary(String programId, long totalEvents, long activeReps, Double quizAccuracy,
-		List<LessonReach> lessons) {
-}

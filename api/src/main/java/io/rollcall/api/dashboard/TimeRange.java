@@ -1,7 +1,0 @@
-package io.rollcall.api.dashboard;
-
-import java.time.Instant;
-
-/** GraphQL {@code TimeRange}: [from, to). */
-record TimeRange(Instant from, Instant to) {
-}

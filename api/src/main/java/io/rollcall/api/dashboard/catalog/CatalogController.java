@@ -1,0 +1,22 @@
+package io.rollcall.api.dashboard.catalog;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Maps the {@code program} query to {@link CatalogService}. */
+@Controller
+class CatalogController {
+
+	private final CatalogService catalog;
+
+	CatalogController(CatalogService catalog) {
+		this.catalog = catalog;
+	}
+
+	@QueryMapping
+	ProgramRow program(@Argument String id) {
+		return catalog.program(id).orElse(null);
+	}
+
+}

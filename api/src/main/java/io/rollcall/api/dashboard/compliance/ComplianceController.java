@@ -1,0 +1,32 @@
+package io.rollcall.api.dashboard.compliance;
+
+import io.rollcall.api.dashboard.reps.Connection;
+import java.time.Instant;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Maps {@code compliance} and its {@code nonCompliantReps} to {@link ComplianceService}.
+ */
+@Controller
+class ComplianceController {
+
+	private final ComplianceService compliance;
+
+	ComplianceController(ComplianceService compliance) {
+		this.compliance = compliance;
+	}
+
+	@QueryMapping
+	ComplianceReport compliance(@Argument String programId, @Argument Instant dueBy, @Argument String teamId) {
+		return compliance.compliance(programId, dueBy, teamId);
+	}
+
+	@SchemaMapping(typeName = "Compliance")
+	Connection nonCompliantReps(ComplianceReport report, @Argument Integer first, @Argument String after) {
+		return compliance.nonCompliantReps(report, first, after);
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.rollcall.api.dashboard.compliance;
+
+import io.rollcall.api.search.SearchScope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * GraphQL {@code Compliance}; {@code nonCompliantReps} is resolved separately (it takes
+ * its own paging arguments), within {@code scope}.
+ */
+record ComplianceReport(String programId, List<String> requiredLessons, Instant dueBy, long compliant,
+		long nonCompliant, long overdue, SearchScope scope) {
+}

@@ -1,0 +1,48 @@
+package io.rollcall.api.dashboard.reps;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.dashboard.Arguments;
+import io.rollcall.api.dashboard.DashboardReads;
+import io.rollcall.api.dashboard.Filters;
+import io.rollcall.api.error.InvalidArgumentException;
+import io.rollcall.api.security.Scopes;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The per-rep progress table: every rep with an event in the program (in lists and
+ * counts, only the caller's scope), a page at a time.
+ */
+@Service
+class RepProgressService {
+
+	private final RepPageQuery pages;
+
+	private final DashboardReads reads;
+
+	RepProgressService(RepPageQuery pages, DashboardReads reads) {
+		this.pages = pages;
+		this.reads = reads;
+	}
+
+	/** A page of the program's reps in {@code order}, then by contact id. */
+	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
+	public Connection repProgress(String programId, String teamId, Integer first, String after,
+			RepProgressOrder order) {
+		Arguments.id("programId", programId);
+		Arguments.optionalId("teamId", teamId);
+		int size = Arguments.first(first);
+		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
+		List<FieldValue> from = Cursors.decode(effective.key(), after);
+		// Contact id order is ascending whatever the direction: it only breaks ties.
+		if (effective.sort() == RepSort.CONTACT_ID && effective.descending()) {
+			throw new InvalidArgumentException("orderBy", "CONTACT_ID supports ASC only");
+		}
+		return reads.cached("repProgress", teamId, DashboardCache.arguments(programId, teamId, size, after, effective),
+				scope -> Connection.of(pages.page(scope, Filters.rollupsOf(programId), effective.sort(),
+						effective.descending(), size, from), effective.key(), scope));
+	}
+
+}
