@@ -18,14 +18,13 @@ import java.util.Map;
  * the truth about what is applied
  * @param body the JSON array of items, exactly as validated by the api
  */
-public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, int items,
-		String body) {
+public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, int items, String body) {
 
 	/**
 	 * What an entry without the {@code items} field (written before the field existed)
-	 * counts as: the most items the api ever put in one entry by default and the
-	 * backfill loader's default chunk. Erring high keeps a reader sizing its batches by
-	 * it from reading thousands of such entries at once.
+	 * counts as: the most items the api ever put in one entry by default and the backfill
+	 * loader's default chunk. Erring high keeps a reader sizing its batches by it from
+	 * reading thousands of such entries at once.
 	 */
 	public static final int UNDECLARED_ITEMS = 1_000;
 
