@@ -60,13 +60,13 @@ final class BackfillLoader {
 
 	private final BatchDecoder<InteractionEvent> decoder;
 
-	private final BackfillLoadProperties properties;
+	private final BackfillProperties.Load properties;
 
 	private final Clock clock;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	BackfillLoader(RedisClient client, IngestKeys keys, Validator validator, BackfillLoadProperties properties,
+	BackfillLoader(RedisClient client, IngestKeys keys, Validator validator, BackfillProperties.Load properties,
 			Clock clock) {
 		this.client = client;
 		this.keys = keys;
