@@ -28,6 +28,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("rollcall.indexer.retry")
 public record RetryProperties(@DefaultValue("6") @Min(1) int maxAttempts,
 		@DefaultValue("100ms") @DurationMin(millis = 1) Duration initialBackoff,
-		@DefaultValue("2") @DecimalMin("1") double multiplier, @DefaultValue("50ms") Duration jitter,
-		@DefaultValue("5s") Duration maxBackoff) {
+		@DefaultValue("2") @DecimalMin("1") double multiplier,
+		@DefaultValue("50ms") @DurationMin(millis = 0) Duration jitter, @DefaultValue("5s") Duration maxBackoff) {
 }

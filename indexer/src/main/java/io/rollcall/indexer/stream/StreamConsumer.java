@@ -100,13 +100,24 @@ class StreamConsumer implements SmartLifecycle {
 	public synchronized void start() {
 		for (int index = 0; index < properties.consumers(); index++) {
 			String name = properties.consumers() == 1 ? consumerName : consumerName + "-" + index;
-			loops.add(new ConsumerLoop(name, groups.live(name), index == 0 ? groups.backfill(name) : null, shared));
+			try {
+				loops.add(new ConsumerLoop(name, groups.live(name), index == 0 ? groups.backfill(name) : null, shared));
+			}
+			catch (RuntimeException e) {
+				// Redis refused: close what is open, and the application does not start.
+				loops.forEach(ConsumerLoop::close);
+				loops.clear();
+				throw e;
+			}
 		}
 		executor = new SimpleAsyncTaskExecutor("rollcall-stream-");
 		executor.setVirtualThreads(true);
 		loops.forEach(loop -> running.add(executor.submitCompletable(loop::run)));
 		scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setThreadNamePrefix("rollcall-stream-housekeeping-");
+		// A duty in flight when stopping finishes rather than being interrupted.
+		scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		scheduler.setAwaitTerminationMillis(STOP_TIMEOUT.toMillis());
 		scheduler.initialize();
 		Set<String> names = loops.stream().map(ConsumerLoop::name).collect(Collectors.toUnmodifiableSet());
 		Duration claimEvery = properties.claimIdle().dividedBy(2);
