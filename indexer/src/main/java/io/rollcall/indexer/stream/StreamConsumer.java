@@ -92,10 +92,6 @@ class StreamConsumer implements SmartLifecycle {
 		this.consumerName = properties.consumerName().isBlank() ? generatedName() : properties.consumerName();
 	}
 
-	String consumerName() {
-		return consumerName;
-	}
-
 	@Override
 	public synchronized void start() {
 		for (int index = 0; index < properties.consumers(); index++) {
@@ -119,10 +115,11 @@ class StreamConsumer implements SmartLifecycle {
 		scheduler.setWaitForTasksToCompleteOnShutdown(true);
 		scheduler.setAwaitTerminationMillis(STOP_TIMEOUT.toMillis());
 		scheduler.initialize();
-		Set<String> names = loops.stream().map(ConsumerLoop::name).collect(Collectors.toUnmodifiableSet());
+		List<ConsumerLoop> started = List.copyOf(loops);
+		Set<String> names = started.stream().map(ConsumerLoop::name).collect(Collectors.toUnmodifiableSet());
 		Duration claimEvery = properties.claimIdle().dividedBy(2);
 		Duration forgetEvery = min(FORGET_INTERVAL, properties.forgetConsumersAfter().dividedBy(2));
-		schedule("claim", claimEvery, claimEvery, () -> loops.forEach(ConsumerLoop::claimSoon));
+		schedule("claim", claimEvery, claimEvery, () -> started.forEach(ConsumerLoop::claimSoon));
 		schedule("trim", Duration.ZERO, TRIM_INTERVAL, housekeeping::trimAndMeasure);
 		schedule("forget consumers", Duration.ZERO, forgetEvery,
 				() -> housekeeping.forgetGoneConsumers(properties.forgetConsumersAfter(), names));
