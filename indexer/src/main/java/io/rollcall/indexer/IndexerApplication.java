@@ -29,8 +29,8 @@ public class IndexerApplication {
 	}
 
 	/**
-	 * Runs the indexer, or, with {@code --rollcall.backfill.file=...}, a backfill load
-	 * that then exits.
+	 * Runs the indexer, or, with {@code --rollcall.indexer.backfill.load.file=...}, a
+	 * backfill load that then exits.
 	 */
 	public static void main(String[] args) {
 		if (BackfillCommand.isRequested(args)) {

@@ -107,7 +107,8 @@ public final class IndexerHarness implements AutoCloseable {
 	public String send(EntryKind kind, String tenantId, List<?> items) {
 		String ticket = UUID.randomUUID().toString();
 		redis.xadd(keys.liveStream(),
-				new StreamEntry(kind, tenantId, ticket, Instant.now(), json.writeValueAsString(items)).toFields());
+				new StreamEntry(kind, tenantId, ticket, Instant.now(), items.size(), json.writeValueAsString(items))
+					.toFields());
 		return ticket;
 	}
 

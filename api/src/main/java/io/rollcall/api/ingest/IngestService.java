@@ -158,7 +158,8 @@ class IngestService {
 		for (int from = 0; from < items.size(); from += properties.itemsPerEntry()) {
 			List<?> slice = items.subList(from, Math.min(items.size(), from + properties.itemsPerEntry()));
 			String ticket = consistency == Consistency.VISIBLE ? UUID.randomUUID().toString() : null;
-			entries.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, WIRE.writeValueAsString(slice)));
+			entries
+				.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, slice.size(), WIRE.writeValueAsString(slice)));
 		}
 		if (consistency == Consistency.ACCEPTED) {
 			entries.forEach(redis::append);

@@ -87,6 +87,9 @@ class IngestControllerTests {
 		verify(redis, times(3)).append(entries.capture());
 		assertThat(entries.getAllValues()).extracting(e -> decode(e.body()).items().size())
 			.containsExactly(1_000, 1_000, 345);
+		// Each entry declares its count: the indexer sizes its batches by it without
+		// decoding.
+		assertThat(entries.getAllValues()).extracting(StreamEntry::items).containsExactly(1_000, 1_000, 345);
 	}
 
 	@Test

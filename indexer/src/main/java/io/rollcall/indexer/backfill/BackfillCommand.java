@@ -20,18 +20,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * The load command:
- * {@code IndexerApplication --rollcall.backfill.file=... --rollcall.backfill.id=...
- * --rollcall.backfill.tenant=...} runs the {@link BackfillLoader} instead of the indexer
- * and exits. It starts only what the loader needs (Redis, validation) from the indexer's
- * own configuration file, so the same {@code rollcall.redis.*} settings apply. See
- * {@code docs/BACKFILL.md}.
+ * The load command: {@code IndexerApplication --rollcall.indexer.backfill.load.file=...
+ * --rollcall.indexer.backfill.load.id=... --rollcall.indexer.backfill.load.tenant=...}
+ * runs the {@link BackfillLoader} instead of the indexer and exits. It starts only what
+ * the loader needs (Redis, validation) from the indexer's own configuration file, so the
+ * same {@code rollcall.redis.*} settings apply. See {@code docs/BACKFILL.md}.
  */
 public final class BackfillCommand {
 
 	private static final Logger log = LoggerFactory.getLogger(BackfillCommand.class);
 
-	private static final String FILE_ARGUMENT = "--rollcall.backfill.file=";
+	private static final String PREFIX = "--rollcall.indexer.backfill.load.";
+
+	private static final String FILE_ARGUMENT = PREFIX + "file=";
 
 	private BackfillCommand() {
 	}
@@ -53,10 +54,9 @@ public final class BackfillCommand {
 			.logStartupInfo(false)
 			.properties("spring.config.name=rollcall-indexer");
 		try (ConfigurableApplicationContext context = builder.run(args)) {
-			BackfillLoadProperties load = context.getBean(BackfillLoadProperties.class);
+			BackfillProperties.Load load = context.getBean(BackfillProperties.class).load();
 			if (load.file() == null || load.id() == null || load.tenant() == null) {
-				log.error(
-						"A load needs --rollcall.backfill.file, --rollcall.backfill.id and --rollcall.backfill.tenant");
+				log.error("A load needs {}file, {}id and {}tenant", PREFIX, PREFIX, PREFIX);
 				return 1;
 			}
 			BackfillReport report = context.getBean(BackfillLoader.class).load(load.file(), load.id(), load.tenant());
@@ -78,7 +78,7 @@ public final class BackfillCommand {
 	 * application's component scan must not pick it up.
 	 */
 	@Import({ RedisConnectionAutoConfiguration.class, RedisConfiguration.class })
-	@EnableConfigurationProperties(BackfillLoadProperties.class)
+	@EnableConfigurationProperties(BackfillProperties.class)
 	static class Configuration {
 
 		@Bean
@@ -88,8 +88,8 @@ public final class BackfillCommand {
 
 		@Bean
 		BackfillLoader backfillLoader(RedisClient client, IngestKeys keys, Validator validator,
-				BackfillLoadProperties properties) {
-			return new BackfillLoader(client, keys, validator, properties, Clock.systemUTC());
+				BackfillProperties properties) {
+			return new BackfillLoader(client, keys, validator, properties.load(), Clock.systemUTC());
 		}
 
 	}

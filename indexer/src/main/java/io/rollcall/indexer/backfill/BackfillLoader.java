@@ -60,13 +60,13 @@ final class BackfillLoader {
 
 	private final BatchDecoder<InteractionEvent> decoder;
 
-	private final BackfillLoadProperties properties;
+	private final BackfillProperties.Load properties;
 
 	private final Clock clock;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	BackfillLoader(RedisClient client, IngestKeys keys, Validator validator, BackfillLoadProperties properties,
+	BackfillLoader(RedisClient client, IngestKeys keys, Validator validator, BackfillProperties.Load properties,
 			Clock clock) {
 		this.client = client;
 		this.keys = keys;
@@ -200,7 +200,7 @@ final class BackfillLoader {
 			redis.multi();
 			if (!events.isEmpty()) {
 				Map<String, String> fields = new LinkedHashMap<>(new StreamEntry(EntryKind.EVENTS, tenantId, null,
-						clock.instant(), "[" + String.join(",", events) + "]")
+						clock.instant(), events.size(), "[" + String.join(",", events) + "]")
 					.toFields());
 				fields.put(BackfillProgress.ENTRY_FIELD, id);
 				redis.xadd(keys.backfillStream(), fields);

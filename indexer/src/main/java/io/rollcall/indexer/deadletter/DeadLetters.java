@@ -1,40 +1,13 @@
 package io.rollcall.indexer.deadletter;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.rollcall.schema.stream.IngestKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 /**
- * Appends to {@link IngestKeys#deadLetterStream()}. The dead letter is written before the
- * original entry is acknowledged, so a crash in between re-delivers the entry (a
- * duplicate dead letter at worst), never loses the item. The stream is not trimmed by the
- * indexer: it only grows with items that need a human, and operators drain it.
+ * Where items Elasticsearch refused for good (or entries that cannot be read) are set
+ * aside for a human. An interface so that the decisions that dead-letter are unit-tested
+ * without Redis.
  */
-@Component
-public class DeadLetters {
+public interface DeadLetters {
 
-	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-
-	private final StatefulRedisConnection<String, String> connection;
-
-	private final IngestKeys keys;
-
-	private final MeterRegistry registry;
-
-	public DeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
-		this.connection = connection;
-		this.keys = keys;
-		this.registry = registry;
-	}
-
-	public void add(DeadLetter letter) {
-		connection.sync().xadd(keys.deadLetterStream(), letter.toFields());
-		registry.counter("rollcall.indexer.dead.letters", "kind", letter.kind()).increment();
-		log.warn("Dead-lettered an item of entry {} (tenant {}, {}): {}", letter.entryId(), letter.tenantId(),
-				letter.kind(), letter.reason());
-	}
+	/** Keeps {@code letter}; returns once it is stored. */
+	void add(DeadLetter letter);
 
 }

@@ -19,9 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batch when a batch is cut
  * @param claimIdle how long an entry may stay pending (read, not acknowledged) before
  * another replica claims it: longer than the slowest batch, short enough to bound the
- * delay a crashed replica adds
- * @param forgetConsumersAfter a consumer of the group with nothing pending that has not
- * read for this long belongs to a replica that is gone, and is deleted from the group
+ * delay a crashed replica adds; each replica looks for such entries every half of it
  * @param forgetConsumersAfter a consumer of the group with nothing pending that has not
  * read for this long belongs to a replica that is gone, and is deleted from the group
  */

@@ -119,7 +119,7 @@ class BackfillIntegrationTests {
 		// gives up.
 		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
 			BackfillLoader loader = new BackfillLoader(client, keys, validation.getValidator(),
-					new BackfillLoadProperties(null, null, null, 1_000, 5, Duration.ofSeconds(1), 1_000),
+					new BackfillProperties.Load(null, null, null, 1_000, 5, Duration.ofSeconds(1), 1_000),
 					Clock.systemUTC());
 			assertThatThrownBy(() -> loader.load(file, "history-2", "acme"))
 				.isInstanceOf(BackfillStalledException.class)
@@ -189,8 +189,9 @@ class BackfillIntegrationTests {
 
 	private static String[] arguments(DevStack stack, Path file, String id, String tenant) {
 		return new String[] { "--rollcall.redis.url=" + stack.redisUrl(),
-				"--rollcall.redis.key-prefix=" + stack.redisKeyPrefix(), "--rollcall.backfill.file=" + file,
-				"--rollcall.backfill.id=" + id, "--rollcall.backfill.tenant=" + tenant };
+				"--rollcall.redis.key-prefix=" + stack.redisKeyPrefix(),
+				"--rollcall.indexer.backfill.load.file=" + file, "--rollcall.indexer.backfill.load.id=" + id,
+				"--rollcall.indexer.backfill.load.tenant=" + tenant };
 	}
 
 }

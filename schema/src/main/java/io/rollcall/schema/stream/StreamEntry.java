@@ -13,9 +13,20 @@ import java.util.Map;
  * @param ticket set when the caller waits until the write is visible; echoed on the
  * applied channel
  * @param acceptedAt when the api accepted the write: the start of the freshness clock
+ * @param items how many items {@code body} holds, declared by the writer so that a reader
+ * can size its batches (and pay its rate caps) before it decodes anything; the body stays
+ * the truth about what is applied
  * @param body the JSON array of items, exactly as validated by the api
  */
-public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, String body) {
+public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, int items, String body) {
+
+	/**
+	 * What an entry without the {@code items} field (written before the field existed)
+	 * counts as: the most items the api ever put in one entry by default and the backfill
+	 * loader's default chunk. Erring high keeps a reader sizing its batches by it from
+	 * reading thousands of such entries at once.
+	 */
+	public static final int UNDECLARED_ITEMS = 1_000;
 
 	private static final String KIND = "kind";
 
@@ -24,6 +35,8 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 	private static final String TICKET = "ticket";
 
 	private static final String ACCEPTED_AT = "accepted_at";
+
+	private static final String ITEMS = "items";
 
 	private static final String BODY = "body";
 
@@ -35,6 +48,7 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 			fields.put(TICKET, ticket);
 		}
 		fields.put(ACCEPTED_AT, Long.toString(acceptedAt.toEpochMilli()));
+		fields.put(ITEMS, Integer.toString(items));
 		fields.put(BODY, body);
 		return fields;
 	}
@@ -45,7 +59,25 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 	 */
 	public static StreamEntry fromFields(Map<String, String> fields) {
 		return new StreamEntry(EntryKind.valueOf(required(fields, KIND)), required(fields, TENANT), fields.get(TICKET),
-				Instant.ofEpochMilli(Long.parseLong(required(fields, ACCEPTED_AT))), required(fields, BODY));
+				Instant.ofEpochMilli(Long.parseLong(required(fields, ACCEPTED_AT))), declaredItems(fields),
+				required(fields, BODY));
+	}
+
+	/**
+	 * The items an entry declares, read without decoding its body: at least one;
+	 * {@link #UNDECLARED_ITEMS} when the field is missing or unreadable.
+	 */
+	public static int declaredItems(Map<String, String> fields) {
+		String value = fields.get(ITEMS);
+		if (value == null) {
+			return UNDECLARED_ITEMS;
+		}
+		try {
+			return Math.max(1, Integer.parseInt(value));
+		}
+		catch (NumberFormatException e) {
+			return UNDECLARED_ITEMS;
+		}
 	}
 
 	private static String required(Map<String, String> fields, String name) {

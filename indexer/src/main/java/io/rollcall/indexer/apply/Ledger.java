@@ -1,0 +1,49 @@
+package io.rollcall.indexer.apply;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.indexer.deadletter.DeadLetter;
+import io.rollcall.indexer.deadletter.DeadLetters;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the results of items are written down for everyone: each counted in
+ * {@code rollcall.indexer.items} by kind and outcome, each refused one set aside as a
+ * dead letter. Opens the {@link Tally} of each batch.
+ */
+@Component
+class Ledger {
+
+	/**
+	 * Writes a dead-lettered item as the entry carried it: the api wrote the entry by
+	 * serializing the same record with Jackson's defaults.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final DeadLetters deadLetters;
+
+	private final MeterRegistry registry;
+
+	Ledger(DeadLetters deadLetters, MeterRegistry registry) {
+		this.deadLetters = deadLetters;
+		this.registry = registry;
+	}
+
+	Tally open() {
+		return new Tally(this);
+	}
+
+	void count(String kind, String outcome) {
+		registry.counter("rollcall.indexer.items", "kind", kind, "outcome", outcome).increment();
+	}
+
+	void deadLetter(DecodedEntry entry, Object item, String reason) {
+		deadLetters.add(new DeadLetter(entry.tenantId(), entry.streamId(), entry.header().kind().name(), reason,
+				JSON.writeValueAsString(item)));
+	}
+
+	void deadLetter(DeadLetter letter) {
+		deadLetters.add(letter);
+	}
+
+}
