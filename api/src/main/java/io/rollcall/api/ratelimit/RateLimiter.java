@@ -44,7 +44,7 @@ public final class RateLimiter {
 	 * (unless warn-only)
 	 */
 	Reservation reserve(Caller caller, long cost) {
-		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
+		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId(), caller.clientId());
 		long charge = Math.max(1, cost);
 		BucketStore.Limit tenant = new BucketStore.Limit("tenant:" + caller.tenantId() + ":queries", "tenant",
 				plan.capacity(), plan.refillPerSecond());

@@ -29,6 +29,28 @@ class RateLimiterTests {
 			      events-per-second: 1
 			""";
 
+	/**
+	 * demo's tenant plan with two partner clients: {@code acme-sync} on plan
+	 * {@code partner} (10 units, 2 a second), {@code acme-reports} on the same plan with
+	 * 50 units of its own.
+	 */
+	private static final String PARTNER_PLANS = DEMO_100 + """
+			  plans:
+			    partner:
+			      capacity: 5000
+			      refill-per-second: 50
+			      client-capacity: 10
+			      client-refill-per-second: 2
+			      event-burst: 5000
+			      events-per-second: 50
+			  clients:
+			    acme-sync:
+			      plan: partner
+			    acme-reports:
+			      plan: partner
+			      client-capacity: 50
+			""";
+
 	@Test
 	void theUnusedPartOfAReservationIsRefunded() {
 		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
@@ -134,6 +156,44 @@ class RateLimiterTests {
 		assertThat(properties.planOf("other")).isEqualTo(RateLimitProperties.STANDARD);
 		assertThat(properties.planOf("demo").capacity()).isEqualTo(100);
 		assertThat(properties.planOf("demo").eventsPerSecond()).isEqualTo(1);
+	}
+
+	@Test
+	void aClientOnAPlanOfItsOwnHasItsOwnBucketWithinItsTenant() {
+		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
+		RateLimiter limiter = new RateLimiter(TestLimiters.unreachableRedis(properties), properties);
+		Caller partner = new Caller("demo", "acme-sync", null, List.of());
+		limiter.reserve(partner, 8);
+
+		assertThatThrownBy(() -> limiter.reserve(partner, 8)).isInstanceOfSatisfying(RateLimitedException.class,
+				refused -> assertThat(refused.headers().get("RateLimit-Policy"))
+					.isEqualTo("\"tenant\";q=100;w=100, \"client\";q=10;w=5"));
+		// The tenant's other clients keep the tenant's plan (client-capacity 1,000).
+		RateLimiter.Reservation admin = limiter.reserve(TestLimiters.DEMO_ADMIN, 1);
+		assertThat(admin.readings().get(1).limit().capacity()).isEqualTo(1_000);
+	}
+
+	@Test
+	void aClientsPlanSizesOnlyItsOwnBucketAndItsOverridesWin() {
+		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
+
+		assertThat(properties.planOf("demo", "acme-sync"))
+			.isEqualTo(new RateLimitProperties.Plan(100, 1, 10, 2, 10, 1));
+		assertThat(properties.planOf("demo", "acme-reports"))
+			.isEqualTo(new RateLimitProperties.Plan(100, 1, 50, 2, 10, 1));
+		assertThat(properties.planOf("demo", "unlisted")).isEqualTo(properties.planOf("demo"));
+		assertThat(properties.planOf("other", "acme-sync").capacity())
+			.isEqualTo(RateLimitProperties.STANDARD.capacity());
+	}
+
+	@Test
+	void aClientOnAnUnknownPlanIsAConfigurationError() {
+		assertThatThrownBy(() -> TestLimiters.properties("""
+				rollcall.limits:
+				  clients:
+				    acme-sync:
+				      plan: gold
+				""")).hasStackTraceContaining("rollcall.limits.clients.acme-sync.plan gold is not a plan");
 	}
 
 	@Test
