@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
+import io.rollcall.api.usage.TestUsage;
+import io.rollcall.api.usage.UsageCounters;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -61,6 +65,29 @@ class RateLimiterTests {
 		assertThat(reservation.readings().getFirst().remaining()).isBetween(70L, 71L);
 		assertThat(after.readings().getFirst().remaining()).isBetween(90L, 91L);
 		assertThat(after.asMap()).containsEntry("RateLimit-Policy", "\"tenant\";q=100;w=100, \"client\";q=1000;w=1");
+	}
+
+	@Test
+	void theClientsUsageCountsWhatItWasChargedOnceSettled() {
+		UsageCounters usage = new UsageCounters(Clock.systemUTC());
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+
+		RateLimiter.Reservation reservation = limiter.reserve(TestLimiters.DEMO_ADMIN, 30);
+		assertThat(TestUsage.drainByField(usage)).as("nothing counted in flight").isEmpty();
+		limiter.settle(reservation, 10);
+		limiter.keep(reservation);
+
+		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 10L));
+	}
+
+	@Test
+	void anOperationNeverSettledCountsItsEstimate() {
+		UsageCounters usage = new UsageCounters(Clock.systemUTC());
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+
+		limiter.keep(limiter.reserve(TestLimiters.DEMO_ADMIN, 30));
+
+		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 30L));
 	}
 
 	@Test
@@ -161,7 +188,7 @@ class RateLimiterTests {
 	@Test
 	void aClientOnAPlanOfItsOwnHasItsOwnBucketWithinItsTenant() {
 		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
-		RateLimiter limiter = new RateLimiter(TestLimiters.unreachableRedis(properties), properties);
+		RateLimiter limiter = TestLimiters.limiter(TestLimiters.unreachableRedis(properties), properties);
 		Caller partner = new Caller("demo", "acme-sync", null, List.of());
 		limiter.reserve(partner, 8);
 
@@ -201,7 +228,7 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
+		TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
 
 		assertThat(new RateLimiterHealthIndicator(store).health()).satisfies(health -> {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -214,7 +241,7 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100 + "  redis-failure: fail-closed\n");
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		assertThatThrownBy(() -> new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
+		assertThatThrownBy(() -> TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
 			.isInstanceOf(UnavailableException.class);
 		assertThat(new RateLimiterHealthIndicator(store).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
