@@ -50,6 +50,11 @@ class ScopeRulesIntegrationTests {
 			"contacts:write", "DELETE /v1/contacts/{id}", "contacts:write", "PUT /v1/programs/{id}", "events:write",
 			"GET /v1/usage", "analytics:read", "GET /v1/usage/tenant", "usage:read-tenant");
 
+	/**
+	 * REST endpoints ("METHOD pattern") any valid token may call, whatever its scopes.
+	 */
+	private static final Set<String> ANY_TOKEN = Set.of("GET /v1/openapi.json");
+
 	private static final String EVENTS = """
 			[{"eventId":"e1","contactId":"c1","programId":"prog-0","type":"SMS_SENT","occurredAt":"2026-01-05T09:00:00Z"}]
 			""";
@@ -90,7 +95,7 @@ class ScopeRulesIntegrationTests {
 			.as("every mutation needs a scope rule here")
 			.containsExactlyInAnyOrderElementsOf(MUTATIONS.keySet());
 		assertThat(restEndpoints()).as("every REST endpoint needs a scope rule here")
-			.containsExactlyInAnyOrderElementsOf(REST.keySet());
+			.containsExactlyInAnyOrderElementsOf(Stream.concat(REST.keySet().stream(), ANY_TOKEN.stream()).toList());
 		assertThat(schema.operations("Query").stream().map(SchemaOperations.Operation::name))
 			.containsAll(QUERIES.keySet());
 		assertThat(schema.operations("Subscription")).isNotEmpty();
@@ -141,6 +146,14 @@ class ScopeRulesIntegrationTests {
 	}
 
 	@Test
+	void endpointsForAnyTokenNeedOneButNoScope() {
+		for (String endpoint : ANY_TOKEN) {
+			assertThat(rest(endpoint, null).statusCode()).as(endpoint + " without a token").isEqualTo(401);
+			assertThat(rest(endpoint, token(List.of())).statusCode()).as(endpoint + " with no scope").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theDemoReaderReadsButWritesNothing() {
 		String reader = issuer.token("demo-reader", "demo-reader-secret");
 		long before = api.streamLength();
@@ -162,6 +175,7 @@ class ScopeRulesIntegrationTests {
 						.header("Content-Type", SecuredApi.APPLICATION_JSON)
 						.PUT(HttpRequest.BodyPublishers.ofString(PROGRAM)));
 			case "GET /v1/usage" -> api.get("/v1/usage", token);
+			case "GET /v1/openapi.json" -> api.get("/v1/openapi.json", token);
 			case "GET /v1/usage/tenant" -> api.get("/v1/usage/tenant", token);
 			default -> throw new IllegalArgumentException("no request for " + endpoint);
 		};
