@@ -11,9 +11,9 @@ import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.stack.Launcher;
+import io.rollcall.stack.LimitPlans;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -91,7 +91,7 @@ final class BenchStack implements AutoCloseable {
 			// The benchmark measures capacity, not the limits: the bench tenants are on a
 			// plan too large to refuse anything (a 2M-event load is far over the standard
 			// plan's 10,000 events/s).
-			plan(api, UNLIMITED, UNLIMITED_UNITS, UNLIMITED_UNITS);
+			api.putAll(LimitPlans.plan(UNLIMITED, UNLIMITED_UNITS, UNLIMITED_UNITS, UNLIMITED_UNITS, UNLIMITED_UNITS));
 			for (Tenant tenant : Tenant.values()) {
 				api.put("rollcall.limits.tenants." + tenant.id() + ".plan", UNLIMITED);
 			}
@@ -123,24 +123,11 @@ final class BenchStack implements AutoCloseable {
 	private static Map<String, String> limitedApiProperties(Map<String, String> uncachedApi) {
 		Map<String, String> limited = new LinkedHashMap<>(uncachedApi);
 		limited.put("rollcall.redis.key-prefix", "rollcall-noisy:");
-		plan(limited, NOISY, NoisyNeighbour.BURST, NoisyNeighbour.QUOTA);
+		// Writes unlimited: the benchmark limits queries only.
+		limited.putAll(
+				LimitPlans.plan(NOISY, NoisyNeighbour.BURST, NoisyNeighbour.QUOTA, UNLIMITED_UNITS, UNLIMITED_UNITS));
 		limited.put("rollcall.limits.tenants." + Tenant.DEMO.id() + ".plan", NOISY);
 		return limited;
-	}
-
-	/**
-	 * Defines plan {@code name}: {@code burst} cost units refilled at {@code perSecond}
-	 * for the tenant's and each client's query bucket; writes unlimited (the benchmark
-	 * limits queries only).
-	 */
-	private static void plan(Map<String, String> api, String name, long burst, long perSecond) {
-		String prefix = "rollcall.limits.plans." + name + ".";
-		api.put(prefix + "capacity", Long.toString(burst));
-		api.put(prefix + "refill-per-second", Long.toString(perSecond));
-		api.put(prefix + "client-capacity", Long.toString(burst));
-		api.put(prefix + "client-refill-per-second", Long.toString(perSecond));
-		api.put(prefix + "event-burst", Long.toString(UNLIMITED_UNITS));
-		api.put(prefix + "events-per-second", Long.toString(UNLIMITED_UNITS));
 	}
 
 	String elasticsearchUrl() {

@@ -80,25 +80,12 @@ public final class LocalStack {
 
 	private static Map<String, String> limits() {
 		Map<String, String> limits = new LinkedHashMap<>();
-		plan(limits, "trial", 12_000, 20);
-		plan(limits, "partner", 6_000, 10);
+		// Writes as in the standard plan.
+		limits.putAll(LimitPlans.plan("trial", 12_000, 20, 100_000, 10_000));
+		limits.putAll(LimitPlans.plan("partner", 6_000, 10, 100_000, 10_000));
 		limits.put("rollcall.limits.tenants.demo.plan", "trial");
 		limits.put("rollcall.limits.clients.demo-partner.plan", "partner");
 		return Map.copyOf(limits);
-	}
-
-	/**
-	 * A plan of {@code burst} query units refilled at {@code perSecond}, for the tenant
-	 * and for each client; writes as in the standard plan.
-	 */
-	private static void plan(Map<String, String> limits, String name, long burst, long perSecond) {
-		String prefix = "rollcall.limits.plans." + name + ".";
-		limits.put(prefix + "capacity", Long.toString(burst));
-		limits.put(prefix + "refill-per-second", Long.toString(perSecond));
-		limits.put(prefix + "client-capacity", Long.toString(burst));
-		limits.put(prefix + "client-refill-per-second", Long.toString(perSecond));
-		limits.put(prefix + "event-burst", "100000");
-		limits.put(prefix + "events-per-second", "10000");
 	}
 
 	private static Map<String, String> with(Map<String, String> services, String key, String value) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -54,10 +55,7 @@ public class UsageService {
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public UsageReport clientUsage(UsageRange range, UsageGrouping groupBy) {
 		Caller caller = callers.current();
-		UsageGrouping grouping = orHourly(groupBy);
-		List<UsageReport.Period> periods = UsageReport.periods(resolve(range), grouping);
-		writer.flush();
-		return report(periods, grouping, read(caller.tenantId(), caller.clientId(), periods));
+		return report(range, groupBy, periods -> read(caller.tenantId(), caller.clientId(), periods));
 	}
 
 	/**
@@ -67,34 +65,36 @@ public class UsageService {
 	@PreAuthorize(Scopes.HAS_USAGE_READ_TENANT)
 	public UsageReport tenantUsage(UsageRange range, UsageGrouping groupBy) {
 		Caller caller = callers.current();
-		UsageGrouping grouping = orHourly(groupBy);
+		return report(range, groupBy, periods -> {
+			List<UsageBucket> buckets = new ArrayList<>();
+			for (String clientId : redis.clientsActiveSince(caller.tenantId(), periods.getFirst().start())
+				.stream()
+				.sorted()
+				.toList()) {
+				List<UsageBucket> client = read(caller.tenantId(), clientId, periods);
+				if (UsageReport.anyUse(client)) {
+					buckets.addAll(client);
+				}
+			}
+			return buckets;
+		});
+	}
+
+	/**
+	 * Resolves {@code range} into the periods of {@code groupBy} (null: by hour), writes
+	 * what this instance counted, then reads the periods' {@code buckets}.
+	 */
+	private UsageReport report(UsageRange range, UsageGrouping groupBy,
+			Function<List<UsageReport.Period>, List<UsageBucket>> buckets) {
+		UsageGrouping grouping = groupBy == null ? UsageGrouping.HOUR : groupBy;
 		List<UsageReport.Period> periods = UsageReport.periods(resolve(range), grouping);
 		writer.flush();
-		List<UsageBucket> buckets = new ArrayList<>();
-		for (String clientId : redis.clientsActiveSince(caller.tenantId(), periods.getFirst().start())
-			.stream()
-			.sorted()
-			.toList()) {
-			List<UsageBucket> client = read(caller.tenantId(), clientId, periods);
-			if (UsageReport.anyUse(client)) {
-				buckets.addAll(client);
-			}
-		}
-		return report(periods, grouping, buckets);
+		return new UsageReport(periods.getFirst().start(), periods.getLast().end(), grouping, buckets.apply(periods));
 	}
 
 	private List<UsageBucket> read(String tenantId, String clientId, List<UsageReport.Period> periods) {
 		List<Instant> hours = periods.stream().flatMap(period -> period.hours().stream()).toList();
 		return UsageReport.buckets(clientId, periods, redis.read(tenantId, clientId, hours));
-	}
-
-	private static UsageReport report(List<UsageReport.Period> periods, UsageGrouping groupBy,
-			List<UsageBucket> buckets) {
-		return new UsageReport(periods.getFirst().start(), periods.getLast().end(), groupBy, buckets);
-	}
-
-	private static UsageGrouping orHourly(UsageGrouping groupBy) {
-		return groupBy == null ? UsageGrouping.HOUR : groupBy;
 	}
 
 	private UsageRange resolve(UsageRange range) {
