@@ -11,9 +11,9 @@ import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.stack.Launcher;
+import io.rollcall.stack.LimitPlans;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,6 +28,14 @@ final class BenchStack implements AutoCloseable {
 
 	/** The indexer's accept → visible timer (issue #3's freshness telemetry). */
 	static final String VISIBLE_LAG = "rollcall.indexer.visible.lag";
+
+	/** The plan of the bench tenants: buckets too large to refuse anything. */
+	private static final String UNLIMITED = "bench-unlimited";
+
+	/** The plan of tenant {@code demo} in the noisy-neighbour phase. */
+	private static final String NOISY = "noisy-neighbour";
+
+	private static final long UNLIMITED_UNITS = 100_000_000;
 
 	private final Launcher launcher;
 
@@ -80,14 +88,12 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
-			// The benchmark measures capacity, not the limits: the bench tenants' buckets
-			// are made too large to refuse anything (a 2M-event load is far over the
-			// standard plan's 10,000 events/s).
+			// The benchmark measures capacity, not the limits: the bench tenants are on a
+			// plan too large to refuse anything (a 2M-event load is far over the standard
+			// plan's 10,000 events/s).
+			api.putAll(LimitPlans.plan(UNLIMITED, UNLIMITED_UNITS, UNLIMITED_UNITS, UNLIMITED_UNITS, UNLIMITED_UNITS));
 			for (Tenant tenant : Tenant.values()) {
-				for (String bucket : List.of("capacity", "refill-per-second", "client-capacity",
-						"client-refill-per-second", "event-burst", "events-per-second")) {
-					api.put("rollcall.limits.tenants." + tenant.id() + "." + bucket, "100000000");
-				}
+				api.put("rollcall.limits.tenants." + tenant.id() + ".plan", UNLIMITED);
 			}
 			// A second api without the result cache: the gateway's own overhead next to
 			// direct Elasticsearch, measured in the same run as the cached one.
@@ -117,11 +123,10 @@ final class BenchStack implements AutoCloseable {
 	private static Map<String, String> limitedApiProperties(Map<String, String> uncachedApi) {
 		Map<String, String> limited = new LinkedHashMap<>(uncachedApi);
 		limited.put("rollcall.redis.key-prefix", "rollcall-noisy:");
-		String demo = "rollcall.limits.tenants." + Tenant.DEMO.id() + ".";
-		limited.put(demo + "capacity", Long.toString(NoisyNeighbour.BURST));
-		limited.put(demo + "refill-per-second", Long.toString(NoisyNeighbour.QUOTA));
-		limited.put(demo + "client-capacity", Long.toString(NoisyNeighbour.BURST));
-		limited.put(demo + "client-refill-per-second", Long.toString(NoisyNeighbour.QUOTA));
+		// Writes unlimited: the benchmark limits queries only.
+		limited.putAll(
+				LimitPlans.plan(NOISY, NoisyNeighbour.BURST, NoisyNeighbour.QUOTA, UNLIMITED_UNITS, UNLIMITED_UNITS));
+		limited.put("rollcall.limits.tenants." + Tenant.DEMO.id() + ".plan", NOISY);
 		return limited;
 	}
 

@@ -33,17 +33,18 @@ public final class LocalStack {
 	static final int API_PORT = 8080;
 
 	/**
-	 * Tenant {@code demo}'s query limits in the local run, small enough to see them work:
-	 * 12,000 cost units of burst and 20 per second, for the tenant and for each client. A
-	 * full {@code repProgress(first: 500)} page costs 3,055 units (docs/RATE-LIMITS.md),
-	 * so the fourth full page in a row is refused. Pages of a small program return fewer
-	 * rows and the unused estimate is refunded, about 60 units a page stay charged: 300
-	 * back-to-back pages (about 20 s) still ask for some 18,000 units against 12,000 + 20
-	 * per second, and are refused from about the 170th on.
+	 * The limits of the local run, small enough to see them work, on named plans. Tenant
+	 * {@code demo} is on plan {@code trial}: 12,000 cost units of burst and 20 per
+	 * second, for the tenant and for each client. A full {@code repProgress(first: 500)}
+	 * page costs 3,055 units (docs/RATE-LIMITS.md), so the fourth full page in a row is
+	 * refused. Pages of a small program return fewer rows and the unused estimate is
+	 * refunded, about 60 units a page stay charged: 300 back-to-back pages (about 20 s)
+	 * still ask for some 18,000 units against 12,000 + 20 per second, and are refused
+	 * from about the 170th on. The partner client {@code demo-partner} has a plan of its
+	 * own, {@code partner}: 6,000 units of burst and 10 per second for its client bucket,
+	 * within its tenant's.
 	 */
-	static final Map<String, String> DEMO_LIMITS = Map.of("rollcall.limits.tenants.demo.capacity", "12000",
-			"rollcall.limits.tenants.demo.refill-per-second", "20", "rollcall.limits.tenants.demo.client-capacity",
-			"12000", "rollcall.limits.tenants.demo.client-refill-per-second", "20");
+	static final Map<String, String> DEMO_LIMITS = limits();
 
 	private final Launcher launcher = new Launcher();
 
@@ -77,6 +78,16 @@ public final class LocalStack {
 		printWelcome(elasticsearch, redis, issuer);
 	}
 
+	private static Map<String, String> limits() {
+		Map<String, String> limits = new LinkedHashMap<>();
+		// Writes as in the standard plan.
+		limits.putAll(LimitPlans.plan("trial", 12_000, 20, 100_000, 10_000));
+		limits.putAll(LimitPlans.plan("partner", 6_000, 10, 100_000, 10_000));
+		limits.put("rollcall.limits.tenants.demo.plan", "trial");
+		limits.put("rollcall.limits.clients.demo-partner.plan", "partner");
+		return Map.copyOf(limits);
+	}
+
 	private static Map<String, String> with(Map<String, String> services, String key, String value) {
 		Map<String, String> properties = new LinkedHashMap<>(services);
 		properties.put(key, value);
@@ -104,7 +115,8 @@ public final class LocalStack {
 				  Redis          %s
 				Demo clients (client credentials): demo-admin/demo-admin-secret (tenant demo),
 				  other-admin/other-admin-secret (tenant other), demo-reader/demo-reader-secret,
-				  demo-manager/demo-manager-secret (team-1). Ctrl-C stops everything.
+				  demo-manager/demo-manager-secret (team-1), demo-partner/demo-partner-secret
+				  (plan partner). Ctrl-C stops everything.
 				%n""", API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
 				elasticsearch.url(), elasticsearch.nodeDir(), redis.url());
 	}

@@ -65,6 +65,12 @@ public enum ErrorCode {
 	/** Anything else; details are logged, never sent. */
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR);
 
+	/**
+	 * The request attribute holding the {@link ErrorCode} a REST request was answered
+	 * with, for what looks at requests once they are answered (usage counts).
+	 */
+	public static final String REQUEST_ATTRIBUTE = ErrorCode.class.getName();
+
 	private final HttpStatus status;
 
 	private final ErrorType graphQlType;
@@ -82,8 +88,8 @@ public enum ErrorCode {
 		return graphQlType;
 	}
 
-	/** The code of a framework error that only carries an HTTP status. */
-	static ErrorCode forStatus(int status) {
+	/** The code of an answer that only carries an HTTP status. */
+	public static ErrorCode forStatus(int status) {
 		return switch (status) {
 			case 400, 405, 406, 415 -> BAD_USER_INPUT;
 			case 401 -> UNAUTHENTICATED;

@@ -11,6 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Answers every exception of a REST controller with {@link ApiError#restBody()}, through
@@ -23,7 +25,7 @@ class RestErrorHandler {
 	@ExceptionHandler(RollcallException.class)
 	ResponseEntity<Map<String, Object>> domain(RollcallException exception) {
 		ApiError error = translate(exception);
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(error.code().status());
+		ResponseEntity.BodyBuilder response = status(error);
 		exception.headers().forEach(response::header);
 		return response.body(error.restBody());
 	}
@@ -31,7 +33,7 @@ class RestErrorHandler {
 	@ExceptionHandler(UnavailableException.class)
 	ResponseEntity<Map<String, Object>> unavailable(UnavailableException exception) {
 		ApiError error = translate(exception);
-		return ResponseEntity.status(error.code().status())
+		return status(error)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, exception.retryAfter().toSeconds())))
 			.body(error.restBody());
 	}
@@ -67,6 +69,7 @@ class RestErrorHandler {
 			HttpStatusCode status = framework.getStatusCode();
 			ErrorCode code = ErrorCode.forStatus(status.value());
 			String detail = framework.getBody().getDetail();
+			remember(code);
 			return ResponseEntity.status(status)
 				.headers(framework.getHeaders())
 				.body(ApiError.of(code, detail == null ? code.status().getReasonPhrase() : detail).restBody());
@@ -79,7 +82,23 @@ class RestErrorHandler {
 	}
 
 	private static ResponseEntity<Map<String, Object>> answer(ApiError error) {
-		return ResponseEntity.status(error.code().status()).body(error.restBody());
+		return status(error).body(error.restBody());
+	}
+
+	private static ResponseEntity.BodyBuilder status(ApiError error) {
+		remember(error.code());
+		return ResponseEntity.status(error.code().status());
+	}
+
+	/**
+	 * Keeps the code in the request ({@link ErrorCode#REQUEST_ATTRIBUTE}) for what looks
+	 * at answered requests: their status alone cannot tell every code apart.
+	 */
+	private static void remember(ErrorCode code) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(ErrorCode.REQUEST_ATTRIBUTE, code, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 }

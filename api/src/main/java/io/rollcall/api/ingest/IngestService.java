@@ -7,6 +7,7 @@ import io.rollcall.api.ratelimit.RateLimiter;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.security.Scopes;
+import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.schema.contact.ContactContract;
 import io.rollcall.schema.event.EventContract;
 import io.rollcall.schema.json.BatchDecoder;
@@ -70,8 +71,10 @@ class IngestService {
 
 	private final Validator validator;
 
+	private final UsageCounters usage;
+
 	IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
-			Validator validator, Clock clock, RateLimiter limiter) {
+			Validator validator, Clock clock, RateLimiter limiter, UsageCounters usage) {
 		this.redis = redis;
 		this.notices = notices;
 		this.properties = properties;
@@ -81,6 +84,7 @@ class IngestService {
 		this.events = EventContract.decoder(validator, clock);
 		this.contacts = ContactContract.decoder(validator);
 		this.validator = validator;
+		this.usage = usage;
 	}
 
 	/**
@@ -138,6 +142,13 @@ class IngestService {
 		return new RemovalReceipt(contactId, true);
 	}
 
+	/** Counts accepted events as their client's usage. */
+	private void accepted(Caller caller, EntryKind kind, int items) {
+		if (kind == EntryKind.EVENTS) {
+			usage.eventsWritten(caller, items);
+		}
+	}
+
 	private List<?> decode(BatchDecoder<?> decoder, byte[] body, BatchFormat format, String idField, String what) {
 		DecodedBatch<?> batch = decoder.decode(body, format, properties.maxItemsPerRequest());
 		if (!batch.isValid()) {
@@ -163,6 +174,7 @@ class IngestService {
 		}
 		if (consistency == Consistency.ACCEPTED) {
 			entries.forEach(redis::append);
+			accepted(caller, kind, items.size());
 			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
 		}
 		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
@@ -173,6 +185,9 @@ class IngestService {
 			pending.cancel();
 			throw e;
 		}
+		// Accepted whether or not it becomes visible in time (VISIBILITY_TIMEOUT says
+		// so).
+		accepted(caller, kind, items.size());
 		List<AppliedNotice> applied;
 		try {
 			applied = pending.await(properties.visibilityTimeout());

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
  * The deadline of a GraphQL request ({@code rollcall.isolation.request-timeout}, default
  * 15 s): past it the client gets {@code DEADLINE_EXCEEDED} with a retry hint, in the
  * api's GraphQL error shape rather than Spring's bare 408 of
- * {@code TimeoutWebGraphQlInterceptor}. The outermost interceptor, so the deadline covers
- * the rate limiter's Redis calls too. Work already running is not interrupted; the
+ * {@code TimeoutWebGraphQlInterceptor}. The outermost request policy, so the deadline
+ * covers the rate limiter's Redis calls too. Work already running is not interrupted; the
  * Elasticsearch search timeout and socket timeout bound it.
  */
 final class DeadlineInterceptor implements WebGraphQlInterceptor {

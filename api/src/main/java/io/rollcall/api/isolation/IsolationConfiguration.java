@@ -6,7 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** The search bulkhead and the request deadline (the outermost GraphQL interceptor). */
+/**
+ * The search bulkhead and the request deadline (the outermost GraphQL request policy:
+ * only the WebSocket authentication and the usage count come before it).
+ */
 @Configuration(proxyBeanMethods = false)
 class IsolationConfiguration {
 
@@ -16,7 +19,7 @@ class IsolationConfiguration {
 	}
 
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 	WebGraphQlInterceptor deadlineInterceptor(IsolationProperties properties) {
 		return new DeadlineInterceptor(properties);
 	}

@@ -1,6 +1,7 @@
 package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.security.Callers;
+import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.platform.redis.RedisClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties) {
-		return new RateLimiter(store, properties);
+	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
+		return new RateLimiter(store, properties, usage);
 	}
 
 	@Bean

@@ -64,13 +64,17 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			catch (UnavailableException e) {
 				// Redis went away (FAIL_CLOSED) after the reservation: the estimate stays
 				// charged, the answer is still given.
+				limiter.keep(reservation);
 				after = new RateLimitHeaders(reservation.readings());
 			}
 			after.asMap().forEach(response.getResponseHeaders()::set);
 			Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
 			extensions.put("cost", cost(requested, actual, after));
 			return response.transform(builder -> builder.extensions(extensions));
-		});
+		})
+			// Cut off by the deadline, abandoned or failed: never settled.
+			.doOnCancel(() -> limiter.keep(reservation))
+			.doOnError(error -> limiter.keep(reservation));
 	}
 
 	private static Map<String, Object> cost(long requested, long actual, RateLimitHeaders headers) {

@@ -4,6 +4,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
+import io.rollcall.api.usage.UsageCounters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * its tenant's bucket and its client's at once (their Redis round trips overlap; a
  * refusal by either gives back what the other took, so a refused request costs nothing),
  * and is settled once its actual cost is known: the unused part is refunded, an overrun
- * charged, again on both buckets at once. Writes charge their item count to the tenant's
- * events bucket. Every request costs at least one unit. All bucket arithmetic is
- * Bucket4j's.
+ * charged, again on both buckets at once; the units its buckets were charged in the end
+ * are counted as its client's usage (see {@link #keep} for operations never settled).
+ * Writes charge their item count to the tenant's events bucket. Every request costs at
+ * least one unit. All bucket arithmetic is Bucket4j's.
  */
 public final class RateLimiter {
 
@@ -33,9 +35,12 @@ public final class RateLimiter {
 
 	private final RateLimitProperties properties;
 
-	RateLimiter(BucketStore store, RateLimitProperties properties) {
+	private final UsageCounters usage;
+
+	RateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
 		this.store = store;
 		this.properties = properties;
+		this.usage = usage;
 	}
 
 	/**
@@ -44,7 +49,7 @@ public final class RateLimiter {
 	 * (unless warn-only)
 	 */
 	Reservation reserve(Caller caller, long cost) {
-		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
+		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId(), caller.clientId());
 		long charge = Math.max(1, cost);
 		BucketStore.Limit tenant = new BucketStore.Limit("tenant:" + caller.tenantId() + ":queries", "tenant",
 				plan.capacity(), plan.refillPerSecond());
@@ -76,23 +81,42 @@ public final class RateLimiter {
 			giveBack(tenant, byTenant, charge);
 			return refused(caller, client, byClient, charge, List.of(reading(tenant, byTenant)));
 		}
-		return new Reservation(charge, List.of(reading(tenant, byTenant), reading(client, byClient)));
+		return new Reservation(charge, List.of(reading(tenant, byTenant), reading(client, byClient)),
+				usage.charge(caller));
 	}
 
 	/**
 	 * Settles {@code reservation} to {@code actualCost}: refunds what was not used or
-	 * charges the overrun, and returns what the buckets hold afterwards.
+	 * charges the overrun, and returns what the buckets hold afterwards. The client's
+	 * usage counts what its buckets were charged in the end.
 	 */
 	RateLimitHeaders settle(Reservation reservation, long actualCost) {
-		long difference = reservation.reserved() - Math.max(1, actualCost);
-		if (difference == 0 || reservation.readings().isEmpty()) {
+		long charged = Math.max(1, actualCost);
+		long difference = reservation.reserved() - charged;
+		if (reservation.readings().isEmpty()) {
+			// Over a limit in warn-only mode: nothing was reserved, nothing is charged.
+			return new RateLimitHeaders(reservation.readings());
+		}
+		if (difference == 0) {
+			reservation.usage().settle(charged);
 			return new RateLimitHeaders(reservation.readings());
 		}
 		List<CompletableFuture<RateLimitHeaders.Reading>> settled = reservation.readings()
 			.stream()
 			.map(reading -> Beside.start("rate-limit", () -> adjust(reading.limit(), difference)))
 			.toList();
-		return new RateLimitHeaders(settled.stream().map(Beside::join).toList());
+		RateLimitHeaders after = new RateLimitHeaders(settled.stream().map(Beside::join).toList());
+		reservation.usage().settle(charged);
+		return after;
+	}
+
+	/**
+	 * Leaves {@code reservation}'s estimate charged, as its operation will not be settled
+	 * (cut off by its deadline, abandoned by its client, failed, or Redis gone), and
+	 * counts it as its client's usage. Does nothing once the reservation is settled.
+	 */
+	void keep(Reservation reservation) {
+		reservation.usage().settle(reservation.reserved());
 	}
 
 	private RateLimitHeaders.Reading adjust(BucketStore.Limit limit, long difference) {
@@ -137,7 +161,7 @@ public final class RateLimiter {
 		if (properties.warnOnly()) {
 			log.warn("warn-only: tenant {} client {} over its {} limit ({} units)", caller.tenantId(),
 					caller.clientId(), limit.policy(), charge);
-			return new Reservation(0, List.of());
+			return new Reservation(0, List.of(), usage.charge(caller));
 		}
 		List<RateLimitHeaders.Reading> readings = new ArrayList<>(others);
 		readings.add(reading(limit, probe));
@@ -152,10 +176,11 @@ public final class RateLimiter {
 	}
 
 	/**
-	 * Units reserved for one operation and what its buckets held afterwards (nothing
-	 * reserved in warn-only mode when over a limit).
+	 * Units reserved for one operation, what its buckets held afterwards (nothing
+	 * reserved in warn-only mode when over a limit), and its client's usage, counted when
+	 * it is settled or kept.
 	 */
-	record Reservation(long reserved, List<RateLimitHeaders.Reading> readings) {
+	record Reservation(long reserved, List<RateLimitHeaders.Reading> readings, UsageCounters.Charge usage) {
 	}
 
 }

@@ -3,10 +3,13 @@ package io.rollcall.api.security;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -15,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The api's edge towards browsers and sockets: which origins may call it (HTTP and the
- * WebSocket handshake alike), the headers every response carries, and the GraphQL
- * WebSocket handler that {@link WebSocketAuthentication} can close.
+ * WebSocket handshake alike) and which response headers their scripts may read, the
+ * headers every response carries (the request id among them), and the GraphQL WebSocket
+ * handler that {@link WebSocketAuthentication} can close.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
@@ -30,6 +34,14 @@ class EdgeConfiguration {
 			+ "script-src 'self' 'unsafe-inline' https://esm.sh; style-src 'self' 'unsafe-inline' https://esm.sh; "
 			+ "font-src 'self' data: https://esm.sh; img-src 'self' data:; worker-src 'self' blob: https://esm.sh; "
 			+ "connect-src 'self' ws: wss: https://esm.sh; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+	/**
+	 * Response headers a browser page may read besides the CORS-safelisted ones: the
+	 * retry hint and the rate-limit headers of a 429 or 503 (without them a frontend
+	 * cannot back off as told), and the request id to quote in a support request.
+	 */
+	static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.RETRY_AFTER, "RateLimit", "RateLimit-Policy",
+			RequestIdFilter.HEADER);
 
 	/**
 	 * CORS for the filter chain (not a bean: MVC's introspector is one already, and
@@ -54,6 +66,14 @@ class EdgeConfiguration {
 				cors(properties).orElseGet(CorsConfiguration::new));
 	}
 
+	/** The request id: the first filter of all, before the body limits and security. */
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	private static Optional<CorsConfiguration> cors(SecurityProperties properties) {
 		List<String> origins = properties.cors().allowedOrigins();
 		if (origins.isEmpty()) {
@@ -61,8 +81,9 @@ class EdgeConfiguration {
 		}
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOrigins(origins);
-		configuration.setAllowedMethods(List.of("GET", "POST", "DELETE"));
-		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
+		configuration.setExposedHeaders(EXPOSED_HEADERS);
 		// Bearer tokens, not cookies: browsers need not send credentials.
 		configuration.setAllowCredentials(false);
 		configuration.setMaxAge(properties.cors().maxAge());

@@ -15,11 +15,19 @@ public final class Scopes {
 	/** Write and remove contacts (/v1/contacts, upsertContact, removeContact). */
 	public static final String CONTACTS_WRITE = "SCOPE_contacts:write";
 
+	/**
+	 * Read the usage of every client of the tenant (GET /v1/usage/tenant, tenantUsage); a
+	 * client's own usage needs {@link #ANALYTICS_READ} only.
+	 */
+	public static final String USAGE_READ_TENANT = "SCOPE_usage:read-tenant";
+
 	public static final String HAS_ANALYTICS_READ = "hasAuthority('" + ANALYTICS_READ + "')";
 
 	public static final String HAS_EVENTS_WRITE = "hasAuthority('" + EVENTS_WRITE + "')";
 
 	public static final String HAS_CONTACTS_WRITE = "hasAuthority('" + CONTACTS_WRITE + "')";
+
+	public static final String HAS_USAGE_READ_TENANT = "hasAuthority('" + USAGE_READ_TENANT + "')";
 
 	private Scopes() {
 	}

@@ -75,7 +75,7 @@ public final class HotKeyHarness {
 			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(), null,
 					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))), batching);
 			connections.add(connection);
-			limiters.add(new RateLimiter(new BucketStore(connection, properties), properties));
+			limiters.add(TestLimiters.limiter(new BucketStore(connection, properties), properties));
 		}
 		// Warm up connections (not counted): one charge to an unrelated tenant each.
 		for (RateLimiter limiter : limiters) {

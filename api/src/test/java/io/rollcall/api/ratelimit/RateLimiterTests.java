@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
+import io.rollcall.api.usage.TestUsage;
+import io.rollcall.api.usage.UsageCounters;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -29,6 +33,28 @@ class RateLimiterTests {
 			      events-per-second: 1
 			""";
 
+	/**
+	 * demo's tenant plan with two partner clients: {@code acme-sync} on plan
+	 * {@code partner} (10 units, 2 a second), {@code acme-reports} on the same plan with
+	 * 50 units of its own.
+	 */
+	private static final String PARTNER_PLANS = DEMO_100 + """
+			  plans:
+			    partner:
+			      capacity: 5000
+			      refill-per-second: 50
+			      client-capacity: 10
+			      client-refill-per-second: 2
+			      event-burst: 5000
+			      events-per-second: 50
+			  clients:
+			    acme-sync:
+			      plan: partner
+			    acme-reports:
+			      plan: partner
+			      client-capacity: 50
+			""";
+
 	@Test
 	void theUnusedPartOfAReservationIsRefunded() {
 		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
@@ -39,6 +65,29 @@ class RateLimiterTests {
 		assertThat(reservation.readings().getFirst().remaining()).isBetween(70L, 71L);
 		assertThat(after.readings().getFirst().remaining()).isBetween(90L, 91L);
 		assertThat(after.asMap()).containsEntry("RateLimit-Policy", "\"tenant\";q=100;w=100, \"client\";q=1000;w=1");
+	}
+
+	@Test
+	void theClientsUsageCountsWhatItWasChargedOnceSettled() {
+		UsageCounters usage = new UsageCounters(Clock.systemUTC());
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+
+		RateLimiter.Reservation reservation = limiter.reserve(TestLimiters.DEMO_ADMIN, 30);
+		assertThat(TestUsage.drainByField(usage)).as("nothing counted in flight").isEmpty();
+		limiter.settle(reservation, 10);
+		limiter.keep(reservation);
+
+		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 10L));
+	}
+
+	@Test
+	void anOperationNeverSettledCountsItsEstimate() {
+		UsageCounters usage = new UsageCounters(Clock.systemUTC());
+		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+
+		limiter.keep(limiter.reserve(TestLimiters.DEMO_ADMIN, 30));
+
+		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 30L));
 	}
 
 	@Test
@@ -137,11 +186,49 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void aClientOnAPlanOfItsOwnHasItsOwnBucketWithinItsTenant() {
+		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
+		RateLimiter limiter = TestLimiters.limiter(TestLimiters.unreachableRedis(properties), properties);
+		Caller partner = new Caller("demo", "acme-sync", null, List.of());
+		limiter.reserve(partner, 8);
+
+		assertThatThrownBy(() -> limiter.reserve(partner, 8)).isInstanceOfSatisfying(RateLimitedException.class,
+				refused -> assertThat(refused.headers().get("RateLimit-Policy"))
+					.isEqualTo("\"tenant\";q=100;w=100, \"client\";q=10;w=5"));
+		// The tenant's other clients keep the tenant's plan (client-capacity 1,000).
+		RateLimiter.Reservation admin = limiter.reserve(TestLimiters.DEMO_ADMIN, 1);
+		assertThat(admin.readings().get(1).limit().capacity()).isEqualTo(1_000);
+	}
+
+	@Test
+	void aClientsPlanSizesOnlyItsOwnBucketAndItsOverridesWin() {
+		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
+
+		assertThat(properties.planOf("demo", "acme-sync"))
+			.isEqualTo(new RateLimitProperties.Plan(100, 1, 10, 2, 10, 1));
+		assertThat(properties.planOf("demo", "acme-reports"))
+			.isEqualTo(new RateLimitProperties.Plan(100, 1, 50, 2, 10, 1));
+		assertThat(properties.planOf("demo", "unlisted")).isEqualTo(properties.planOf("demo"));
+		assertThat(properties.planOf("other", "acme-sync").capacity())
+			.isEqualTo(RateLimitProperties.STANDARD.capacity());
+	}
+
+	@Test
+	void aClientOnAnUnknownPlanIsAConfigurationError() {
+		assertThatThrownBy(() -> TestLimiters.properties("""
+				rollcall.limits:
+				  clients:
+				    acme-sync:
+				      plan: gold
+				""")).hasStackTraceContaining("rollcall.limits.clients.acme-sync.plan gold is not a plan");
+	}
+
+	@Test
 	void failOpenFallsBackToLocalBucketsAndHealthSaysSo() {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
+		TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
 
 		assertThat(new RateLimiterHealthIndicator(store).health()).satisfies(health -> {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -154,7 +241,7 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100 + "  redis-failure: fail-closed\n");
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		assertThatThrownBy(() -> new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
+		assertThatThrownBy(() -> TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
 			.isInstanceOf(UnavailableException.class);
 		assertThat(new RateLimiterHealthIndicator(store).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}

@@ -4,9 +4,11 @@ import io.rollcall.api.YamlFixture;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
+import io.rollcall.api.usage.UsageCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,8 +38,18 @@ final class TestLimiters {
 	}
 
 	static RateLimiter limiter(String yaml) {
+		return limiter(yaml, new UsageCounters(Clock.systemUTC()));
+	}
+
+	/** A limiter that counts its clients' usage in {@code usage}. */
+	static RateLimiter limiter(String yaml, UsageCounters usage) {
 		RateLimitProperties properties = properties(yaml);
-		return new RateLimiter(unreachableRedis(properties), properties);
+		return new RateLimiter(unreachableRedis(properties), properties, usage);
+	}
+
+	/** A limiter over {@code store}, whose usage counts go nowhere. */
+	static RateLimiter limiter(BucketStore store, RateLimitProperties properties) {
+		return new RateLimiter(store, properties, new UsageCounters(Clock.systemUTC()));
 	}
 
 	/** Makes {@code caller} the authenticated caller of this thread. */

@@ -28,12 +28,17 @@ import tools.jackson.databind.JsonNode;
  * Each operation needs its scope: 403/{@code FORBIDDEN} with a valid token that lacks it,
  * and nothing executed. The operations are enumerated from the schema and from the api's
  * REST mappings, so a new field or endpoint without a rule here fails the build. Queries
- * (and subscriptions) need {@code analytics:read} by design; writes are listed.
+ * (and subscriptions) need {@code analytics:read} by design, except those listed; writes
+ * are listed.
  */
 @DevStackTest
 class ScopeRulesIntegrationTests {
 
-	private static final List<String> SCOPES = List.of("analytics:read", "events:write", "contacts:write");
+	private static final List<String> SCOPES = List.of("analytics:read", "events:write", "contacts:write",
+			"usage:read-tenant");
+
+	/** Queries that need another scope than {@code analytics:read}. */
+	private static final Map<String, String> QUERIES = Map.of("Query.tenantUsage", "usage:read-tenant");
 
 	/** Mutations and the scope each needs. */
 	private static final Map<String, String> MUTATIONS = Map.of("Mutation.recordEvents", "events:write",
@@ -42,7 +47,13 @@ class ScopeRulesIntegrationTests {
 
 	/** REST endpoints ("METHOD pattern") and the scope each needs. */
 	private static final Map<String, String> REST = Map.of("POST /v1/events", "events:write", "POST /v1/contacts",
-			"contacts:write", "DELETE /v1/contacts/{id}", "contacts:write", "PUT /v1/programs/{id}", "events:write");
+			"contacts:write", "DELETE /v1/contacts/{id}", "contacts:write", "PUT /v1/programs/{id}", "events:write",
+			"GET /v1/usage", "analytics:read", "GET /v1/usage/tenant", "usage:read-tenant");
+
+	/**
+	 * REST endpoints ("METHOD pattern") any valid token may call, whatever its scopes.
+	 */
+	private static final Set<String> ANY_TOKEN = Set.of("GET /v1/openapi.json");
 
 	private static final String EVENTS = """
 			[{"eventId":"e1","contactId":"c1","programId":"prog-0","type":"SMS_SENT","occurredAt":"2026-01-05T09:00:00Z"}]
@@ -84,8 +95,9 @@ class ScopeRulesIntegrationTests {
 			.as("every mutation needs a scope rule here")
 			.containsExactlyInAnyOrderElementsOf(MUTATIONS.keySet());
 		assertThat(restEndpoints()).as("every REST endpoint needs a scope rule here")
-			.containsExactlyInAnyOrderElementsOf(REST.keySet());
-		assertThat(schema.operations("Query")).isNotEmpty();
+			.containsExactlyInAnyOrderElementsOf(Stream.concat(REST.keySet().stream(), ANY_TOKEN.stream()).toList());
+		assertThat(schema.operations("Query").stream().map(SchemaOperations.Operation::name))
+			.containsAll(QUERIES.keySet());
 		assertThat(schema.operations("Subscription")).isNotEmpty();
 	}
 
@@ -96,7 +108,8 @@ class ScopeRulesIntegrationTests {
 		for (SchemaOperations.Operation operation : Stream
 			.concat(schema.operations("Query").stream(), schema.operations("Mutation").stream())
 			.toList()) {
-			String scope = MUTATIONS.getOrDefault(operation.name(), "analytics:read");
+			String scope = MUTATIONS.getOrDefault(operation.name(),
+					QUERIES.getOrDefault(operation.name(), "analytics:read"));
 			// Invalid ids: with the scope, a write stops at validation (BAD_USER_INPUT)
 			// and
 			// a read answers or refuses the input; without it, FORBIDDEN comes first.
@@ -133,6 +146,14 @@ class ScopeRulesIntegrationTests {
 	}
 
 	@Test
+	void endpointsForAnyTokenNeedOneButNoScope() {
+		for (String endpoint : ANY_TOKEN) {
+			assertThat(rest(endpoint, null).statusCode()).as(endpoint + " without a token").isEqualTo(401);
+			assertThat(rest(endpoint, token(List.of())).statusCode()).as(endpoint + " with no scope").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theDemoReaderReadsButWritesNothing() {
 		String reader = issuer.token("demo-reader", "demo-reader-secret");
 		long before = api.streamLength();
@@ -153,6 +174,9 @@ class ScopeRulesIntegrationTests {
 					HttpRequest.newBuilder(api.uri("/v1/programs/p1"))
 						.header("Content-Type", SecuredApi.APPLICATION_JSON)
 						.PUT(HttpRequest.BodyPublishers.ofString(PROGRAM)));
+			case "GET /v1/usage" -> api.get("/v1/usage", token);
+			case "GET /v1/openapi.json" -> api.get("/v1/openapi.json", token);
+			case "GET /v1/usage/tenant" -> api.get("/v1/usage/tenant", token);
 			default -> throw new IllegalArgumentException("no request for " + endpoint);
 		};
 	}

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * issuer, called over real HTTP; plus a look at the ingest stream, to prove that a
  * refused request executed nothing.
  */
-final class SecuredApi implements AutoCloseable {
+public final class SecuredApi implements AutoCloseable {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String APPLICATION_JSON = "application/json";
+	public static final String APPLICATION_JSON = "application/json";
 
 	private final ConfigurableApplicationContext indexer;
 
@@ -57,7 +57,7 @@ final class SecuredApi implements AutoCloseable {
 	}
 
 	/** The api alone: enough for everything that must be refused before the indexer. */
-	static SecuredApi start(DevStack stack, DevIssuer issuer, Map<String, String> extra) {
+	public static SecuredApi start(DevStack stack, DevIssuer issuer, Map<String, String> extra) {
 		return start(stack, issuer, false, extra);
 	}
 
@@ -80,11 +80,11 @@ final class SecuredApi implements AutoCloseable {
 		}
 	}
 
-	ConfigurableApplicationContext context() {
+	public ConfigurableApplicationContext context() {
 		return this.api;
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return this.base.resolve(path);
 	}
 
@@ -109,7 +109,7 @@ final class SecuredApi implements AutoCloseable {
 		return String.valueOf(info.get(info.indexOf("last-generated-id") + 1));
 	}
 
-	HttpResponse<String> post(String path, String token, String contentType, String body) {
+	public HttpResponse<String> post(String path, String token, String contentType, String body) {
 		return send(token,
 				HttpRequest.newBuilder(uri(path))
 					.header("Content-Type", contentType)
@@ -120,12 +120,12 @@ final class SecuredApi implements AutoCloseable {
 		return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
 	}
 
-	HttpResponse<String> get(String path, String token) {
+	public HttpResponse<String> get(String path, String token) {
 		return send(token, HttpRequest.newBuilder(uri(path)).GET());
 	}
 
 	/** Posts a GraphQL document (no variables) and returns the whole response. */
-	HttpResponse<String> graphQl(String token, String document) {
+	public HttpResponse<String> graphQl(String token, String document) {
 		return post("/graphql", token, APPLICATION_JSON, JSON.writeValueAsString(Map.of("query", document)));
 	}
 
@@ -133,7 +133,7 @@ final class SecuredApi implements AutoCloseable {
 		return JSON.readTree(graphQl(token, document).body());
 	}
 
-	HttpResponse<String> send(String token, HttpRequest.Builder request) {
+	public HttpResponse<String> send(String token, HttpRequest.Builder request) {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -150,7 +150,7 @@ final class SecuredApi implements AutoCloseable {
 		}
 	}
 
-	static String code(JsonNode graphQlResponse) {
+	public static String code(JsonNode graphQlResponse) {
 		return graphQlResponse.path("errors").path(0).path("extensions").path("code").asString();
 	}
 

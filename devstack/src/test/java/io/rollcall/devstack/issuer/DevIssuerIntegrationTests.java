@@ -52,7 +52,8 @@ class DevIssuerIntegrationTests {
 		assertThat(claims.getSubject()).isEqualTo("demo-admin");
 		assertThat(claims.getStringClaim("tenant_id")).isEqualTo("demo");
 		assertThat(claims.getStringClaim("role")).isEqualTo("admin");
-		assertThat(claims.getStringClaim("scope")).isEqualTo("analytics:read events:write contacts:write");
+		assertThat(claims.getStringClaim("scope"))
+			.isEqualTo("analytics:read events:write contacts:write usage:read-tenant");
 		assertThat(claims.getClaim("team_ids")).isNull();
 		assertThat(claims.getExpirationTime().toInstant()).isAfter(Instant.now().plusSeconds(3500));
 	}
