@@ -68,7 +68,7 @@ final class Freshness {
 				}, i * period, TimeUnit.NANOSECONDS));
 			}
 			for (ScheduledFuture<?> future : scheduled) {
-				await(future);
+				Parallel.await(future, "a freshness request");
 			}
 		}
 		Throughput offered = new Throughput(sent.get(), Duration.ofNanos(System.nanoTime() - start));
@@ -87,31 +87,10 @@ final class Freshness {
 		int perRequest = Math.max(1, rate / REQUESTS_PER_SECOND);
 		long count = time.toSeconds() * REQUESTS_PER_SECOND;
 		List<List<InteractionEvent>> requests = new ArrayList<>();
-		int next = 0;
 		for (long r = 0; r < count; r++) {
-			List<InteractionEvent> request = new ArrayList<>(perRequest);
-			for (int e = 0; e < perRequest; e++, next++) {
-				InteractionEvent t = template.get(next % template.size());
-				request.add(new InteractionEvent("live-" + next, t.contactId(), t.programId(), t.lessonId(), t.type(),
-						t.occurredAt(), t.segment(), t.questionId(), t.correct(), t.score(), t.revision(),
-						t.attributes()));
-			}
-			requests.add(request);
+			requests.add(Dataset.copies(template, "live-", r * perRequest, perRequest));
 		}
 		return requests;
-	}
-
-	private static void await(ScheduledFuture<?> future) {
-		try {
-			future.get();
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException("a freshness request failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	/** What the phase sent and the indexer's lag timer at its end. */

@@ -1,11 +1,14 @@
 package io.rollcall.bench;
 
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What became of one GraphQL request in the noisy-neighbour phase, from its HTTP status
- * and body.
+ * What became of one request of a client population (the noisy-neighbour and the
+ * morning-rush phases), from its HTTP status and body: a GraphQL query, a write, or a
+ * search sent straight to Elasticsearch.
  *
  * @param kind the class the request is counted in
  * @param code the GraphQL error's {@code extensions.code} (or {@code HTTP <status>} when
@@ -24,6 +27,14 @@ record Outcome(Kind kind, String code, boolean retryAfter, long actualCost) {
 	/** The request failed below HTTP (connection refused, reset...). */
 	static Outcome failure(Exception exception) {
 		return new Outcome(Kind.ERROR, exception.getClass().getSimpleName(), false, 0);
+	}
+
+	/**
+	 * A request that got no answer: a {@link #timeout()} when the client's timeout ran
+	 * out, else a {@link #failure}.
+	 */
+	static Outcome unanswered(UncheckedIOException exception) {
+		return (exception.getCause() instanceof HttpTimeoutException) ? timeout() : failure(exception.getCause());
 	}
 
 	/**
