@@ -67,12 +67,14 @@ final class DirectElasticsearch {
 	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets,
 	 * its search {@code timeout} included, and {@code typed_keys}, which the Java client
 	 * adds to every search; the caller checks the response.
+	 * @param timeout Elasticsearch's {@code timeout} of the search, e.g. {@code 5000ms}
+	 * @param httpTimeout how long the client waits for the answer
 	 */
-	HttpResponse<String> search(String index, Tenant tenant, String body, String timeout) {
+	HttpResponse<String> search(String index, Tenant tenant, String body, String timeout, Duration httpTimeout) {
 		return this.http.post(
 				uri(index + "/_search?routing=" + encode(tenant.id())
 						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true&timeout=" + encode(timeout)),
-				null, "application/json", body);
+				null, "application/json", body, httpTimeout);
 	}
 
 	/**

@@ -19,7 +19,8 @@ final class JsonHttp {
 	/** Jackson's defaults (ISO-8601 dates): the wire form of the event contract. */
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+	/** How long a request waits for its answer unless it says otherwise. */
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
