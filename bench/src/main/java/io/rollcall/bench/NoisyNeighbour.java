@@ -98,10 +98,7 @@ final class NoisyNeighbour {
 	Result run(Duration window) {
 		this.direct.disableRequestCache(this.stack.indices());
 		List<DashboardQuery> mix = DashboardQuery.all();
-		DashboardQuery flood = mix.stream()
-			.filter(query -> query.name().equals(FLOOD_QUERY))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no " + FLOOD_QUERY + " among the dashboard queries"));
+		DashboardQuery flood = DashboardQuery.named(FLOOD_QUERY, mix);
 		String floodToken = this.stack.token(Tenant.DEMO);
 		String neighbourToken = this.stack.token(Tenant.OTHER);
 		long requestedCost = price(flood, floodToken);
