@@ -150,6 +150,17 @@ final class DashboardLatency {
 			return ratio(this.uncached);
 		}
 
+		/**
+		 * Issue #12's target for the uncached gateway at p50: at most 1.15× direct, or at
+		 * most 3 ms more than direct, whichever is looser (#4's ratio alone left under a
+		 * millisecond for the gateway's own work on searches Elasticsearch answers in a
+		 * few milliseconds).
+		 */
+		boolean meetsOverheadTarget() {
+			return uncachedRatioAtP50() <= 1.15
+					|| this.uncached.p50().minus(this.direct.p50()).compareTo(Duration.ofMillis(3)) <= 0;
+		}
+
 		/** Cached gateway p50 over direct p50. */
 		double cachedRatioAtP50() {
 			return ratio(this.cached);
