@@ -78,6 +78,8 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.percentiles." + VISIBLE_LAG, "0.5,0.95,0.99");
 			indexer.put("management.metrics.distribution.expiry." + VISIBLE_LAG, "6h");
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
+			// The same lags counted in the freshness chart's bins (LagHistogram).
+			indexer.put("management.metrics.distribution.slo." + VISIBLE_LAG, LagHistogram.serviceLevelObjectives());
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
 			// The benchmark measures capacity, not the limits: the bench tenants' buckets

@@ -93,12 +93,16 @@ final class Freshness {
 		return requests;
 	}
 
-	/** What the phase sent and the indexer's lag timer at its end. */
-	record Result(Throughput sent, long samples, Duration p50, Duration p95, Duration p99, Duration max) {
+	/**
+	 * What the phase sent and the indexer's lag timer at its end: percentiles, and the
+	 * distribution in the bins of the freshness chart.
+	 */
+	record Result(Throughput sent, long samples, Duration p50, Duration p95, Duration p99, Duration max,
+			LagHistogram histogram) {
 
 		Result(Throughput sent, HistogramSnapshot snapshot) {
 			this(sent, snapshot.count(), at(snapshot, 0.5), at(snapshot, 0.95), at(snapshot, 0.99),
-					Duration.ofNanos((long) snapshot.max(TimeUnit.NANOSECONDS)));
+					Duration.ofNanos((long) snapshot.max(TimeUnit.NANOSECONDS)), LagHistogram.of(snapshot));
 		}
 
 		private static Duration at(HistogramSnapshot snapshot, double percentile) {
