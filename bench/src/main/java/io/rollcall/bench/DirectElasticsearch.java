@@ -7,8 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Requests the benchmark sends straight to its Elasticsearch node, over {@link JsonHttp}.
@@ -101,6 +104,21 @@ final class DirectElasticsearch {
 	void disableRequestCache(IndexNames indices) {
 		putSettings(indices.prefix() + "-*",
 				Map.of("index", Map.of("requests", Map.of("cache", Map.of("enable", false)))));
+	}
+
+	/**
+	 * The on-disk size of Rollcall's indices, e.g. {@code rollcall-events 1,234.5 MiB,
+	 * rollcall-progress 5.0 MiB}: what a data set of this size needs.
+	 */
+	String storeSizes(IndexNames indices) {
+		JsonNode rows = JsonHttp.json(this.http
+			.get(uri("_cat/indices/" + indices.prefix() + "-*?format=json&bytes=b&h=index,store.size&s=index")));
+		List<String> sizes = new ArrayList<>();
+		for (JsonNode row : rows) {
+			sizes.add(String.format(Locale.ROOT, "%s %,.1f MiB", row.path("index").asString(),
+					row.path("store.size").asLong() / (1024.0 * 1024)));
+		}
+		return String.join(", ", sizes);
 	}
 
 	void deleteIndex(String index) {

@@ -50,7 +50,9 @@ final class Freshness {
 	Result run(Dataset dataset, int rate, Duration time) {
 		List<List<InteractionEvent>> requests = requests(dataset.small().events(), rate, time);
 		String token = this.stack.token(Tenant.OTHER);
-		MeterRegistry meters = this.stack.indexerMeters();
+		MeterRegistry meters = this.stack.indexerMeters()
+			.orElseThrow(() -> new IllegalStateException("the freshness phase reads the indexer's "
+					+ BenchStack.VISIBLE_LAG + " in this JVM; run it with --apps jvm"));
 		// Earlier phases' last samples are recorded after their events turn searchable.
 		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
 		meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timers().forEach(meters::remove);

@@ -50,7 +50,11 @@ final class JsonHttp {
 	}
 
 	HttpResponse<String> get(URI uri) {
-		return send(request(uri, null).GET());
+		return get(uri, null);
+	}
+
+	HttpResponse<String> get(URI uri, String token) {
+		return send(request(uri, token).GET());
 	}
 
 	/** Throws unless the response is 2xx, with the body in the message. */
