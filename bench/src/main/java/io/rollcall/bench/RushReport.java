@@ -110,7 +110,8 @@ final class RushReport {
 				+ "` counter (hit over hit + miss + bypass); n/a when the api has no such counter. Redis commands per"
 				+ " GraphQL request: `INFO commandstats` over the gateway cell, less the commands of the plain cell"
 				+ " of the same clients and writes (the same writes and probes, the indexer's polling; plain sends"
-				+ " nothing to Redis), over the gateway cell's requests.\n");
+				+ " nothing to Redis), over the gateway cell's requests; the write path's own commands vary a little"
+				+ " with how the indexer batches, so this is an estimate.\n");
 	}
 
 	private static void byQuery(Report report, Rush.Result result) {
