@@ -36,23 +36,35 @@ import java.util.stream.Collectors;
  * ({@code --es-heap}, default 2g as in DESIGN.md's measurements)
  * @param output where the markdown results go ({@code --output}, default the
  * {@code bench.output} system property set by the pom, else
- * {@code bench/target/bench-results.md})
+ * {@code bench/target/bench-results.md}); the charts go to {@code charts/} next to it
+ * @param rush the morning-rush phase's cells ({@code --rush-seconds}, default 60, 10 with
+ * {@code --quick}; {@code --rush-rate}, default 2,000 events/s)
+ * @param apps where the indexer and the api run ({@code --apps jvm}, the default: in the
+ * benchmark's JVM; {@code --apps processes}: each in a process of its own from its
+ * executable jar, for the memory rows of the morning rush)
+ * @param docsCharts whether the charts are also copied to {@code docs/performance/}
+ * ({@code --write-docs-charts}, a bare flag)
  * @param args the arguments as given, for the report's exact command
  */
 record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, Duration warmupTime,
 		int warmup, int iterations, Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output,
-		List<String> args) {
+		Rush rush, Apps apps, boolean docsCharts, List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
 	static final int QUICK_EVENTS = 100_000;
+
+	private static final String QUICK = "--quick";
+
+	private static final String DOCS_CHARTS = "--write-docs-charts";
 
 	BenchOptions {
 		phases = Set.copyOf(phases);
 	}
 
 	static BenchOptions parse(String... args) {
-		boolean quick = List.of(args).contains("--quick");
+		boolean quick = List.of(args).contains(QUICK);
+		boolean docsCharts = List.of(args).contains(DOCS_CHARTS);
 		int events = quick ? QUICK_EVENTS : FULL_EVENTS;
 		int freshnessRate = 2_000;
 		Duration freshnessTime = Duration.ofSeconds(quick ? 10 : 30);
@@ -64,9 +76,12 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		Set<Phase> phases = EnumSet.allOf(Phase.class);
 		String heap = "2g";
 		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
+		Duration rushTime = Duration.ofSeconds(quick ? 10 : 60);
+		int rushRate = 2_000;
+		Apps apps = Apps.JVM;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
-			if (name.equals("--quick")) {
+			if (name.equals(QUICK) || name.equals(DOCS_CHARTS)) {
 				continue;
 			}
 			if (i + 1 >= args.length || !name.startsWith("--")) {
@@ -85,11 +100,14 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--only" -> phases = Phase.parse(value);
 				case "--es-heap" -> heap = value;
 				case "--output" -> output = Path.of(value);
+				case "--rush-seconds" -> rushTime = Duration.ofSeconds(positive(name, value));
+				case "--rush-rate" -> rushRate = positive(name, value);
+				case "--apps" -> apps = Apps.parse(value);
 				default -> throw new IllegalArgumentException("Unknown option " + name + ". " + usage());
 			}
 		}
 		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmupTime, warmup, iterations,
-				noisyTime, phases, heap, output, List.of(args));
+				noisyTime, phases, heap, output, new Rush(rushTime, rushRate), apps, docsCharts, List.of(args));
 	}
 
 	/** Whether this run measures {@code phase}. */
@@ -113,7 +131,37 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 	static String usage() {
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
 				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
-				+ " | --es-heap 2g | --output FILE";
+				+ " | --es-heap 2g | --output FILE | --rush-seconds N | --rush-rate N | --apps jvm|processes"
+				+ " | --write-docs-charts";
+	}
+
+	/**
+	 * The morning rush's cells.
+	 *
+	 * @param time how long each cell's clients send
+	 * @param rate events per second written into the big tenant during the cells with
+	 * writes
+	 */
+	record Rush(Duration time, int rate) {
+	}
+
+	/** Where the indexer and the api run. */
+	enum Apps {
+
+		/** In the benchmark's JVM, as the local stack runs them. */
+		JVM,
+		/** Each in a process of its own, from its executable jar, as in production. */
+		PROCESSES;
+
+		static Apps parse(String name) {
+			try {
+				return valueOf(name.trim().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("--apps takes jvm or processes, got '" + name + "'");
+			}
+		}
+
 	}
 
 	/** The measured phases, in the order a run takes them. */
@@ -128,7 +176,9 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		/** Scenario e: each dashboard query, gateway and direct. */
 		DASHBOARDS,
 		/** Scenario f: the noisy neighbour. */
-		NOISY;
+		NOISY,
+		/** Scenario g: the morning rush. */
+		RUSH;
 
 		/** Comma-separated phase names, e.g. {@code ingest,noisy}. */
 		static Set<Phase> parse(String names) {

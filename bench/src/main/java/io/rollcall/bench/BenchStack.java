@@ -1,28 +1,28 @@
 package io.rollcall.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.rollcall.api.ApiApplication;
-import io.rollcall.api.isolation.SearchBulkhead;
+import io.rollcall.bench.BenchOptions.Apps;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
-import io.rollcall.indexer.IndexerApplication;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.stack.Launcher;
 import io.rollcall.stack.LimitPlans;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.Optional;
 
 /**
  * The benchmark's own services, all on free loopback ports and gone when it ends:
  * Elasticsearch (temporary data folder, the requested heap), an in-memory Redis, the dev
- * issuer, and the indexer and the api in this JVM, started as the local stack starts
- * them. The api runs three times: with its result cache (the default), without it, and
- * without it with tenant {@code demo} on a real plan (the noisy-neighbour phase).
+ * issuer, and the indexer and the api, in this JVM as the local stack starts them or each
+ * in a process of its own ({@link BenchApps}). The api runs three times: with its result
+ * cache (the default), without it, and without it with tenant {@code demo} on a real plan
+ * (the noisy-neighbour phase).
  */
 final class BenchStack implements AutoCloseable {
 
@@ -43,33 +43,28 @@ final class BenchStack implements AutoCloseable {
 
 	private final DevIssuer issuer;
 
-	private final ConfigurableApplicationContext indexer;
-
-	private final URI api;
-
-	private final URI uncachedApi;
-
-	private final URI limitedApi;
-
-	private final String searchTimeout;
+	private final BenchApps apps;
 
 	private final IngestBacklog backlog;
 
+	private final RedisCommandStats redisCommands;
+
 	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
-			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api,
-			ConfigurableApplicationContext uncachedApi, ConfigurableApplicationContext limitedApi) {
+			BenchApps apps) {
 		this.launcher = launcher;
 		this.elasticsearch = elasticsearch;
 		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
+		this.redisCommands = launcher.keep(new RedisCommandStats(redis.url()));
 		this.issuer = issuer;
-		this.indexer = indexer;
-		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
-		this.uncachedApi = URI.create("http://127.0.0.1:" + Launcher.port(uncachedApi) + "/");
-		this.limitedApi = URI.create("http://127.0.0.1:" + Launcher.port(limitedApi) + "/");
-		this.searchTimeout = uncachedApi.getBean(SearchBulkhead.class).searchTimeout();
+		this.apps = apps;
 	}
 
-	static BenchStack start(String elasticsearchHeap) {
+	/**
+	 * Starts the services and the apps.
+	 * @param apps where the indexer and the api run
+	 * @param directory where apps in processes of their own write their logs
+	 */
+	static BenchStack start(String elasticsearchHeap, Apps apps, Path directory) {
 		Launcher launcher = new Launcher();
 		try {
 			ElasticsearchNode elasticsearch = launcher
@@ -86,6 +81,8 @@ final class BenchStack implements AutoCloseable {
 			indexer.put("management.metrics.distribution.percentiles." + VISIBLE_LAG, "0.5,0.95,0.99");
 			indexer.put("management.metrics.distribution.expiry." + VISIBLE_LAG, "6h");
 			indexer.put("management.metrics.distribution.buffer-length." + VISIBLE_LAG, "1");
+			// The same lags counted in the freshness chart's bins (LagHistogram).
+			indexer.put("management.metrics.distribution.slo." + VISIBLE_LAG, LagHistogram.serviceLevelObjectives());
 			Map<String, String> api = new LinkedHashMap<>(services);
 			api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
 			// The benchmark measures capacity, not the limits: the bench tenants are on a
@@ -99,10 +96,13 @@ final class BenchStack implements AutoCloseable {
 			// direct Elasticsearch, measured in the same run as the cached one.
 			Map<String, String> uncachedApi = new LinkedHashMap<>(api);
 			uncachedApi.put("rollcall.cache.enabled", "false");
-			return new BenchStack(launcher, elasticsearch, redis, issuer,
-					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api),
-					launcher.run(ApiApplication.builder(), uncachedApi),
-					launcher.run(ApiApplication.builder(), limitedApiProperties(uncachedApi)));
+			Map<String, String> limitedApi = limitedApiProperties(uncachedApi);
+			BenchApps running = switch (apps) {
+				case JVM -> InJvmApps.start(launcher, indexer, api, uncachedApi, limitedApi);
+				case PROCESSES -> AppProcesses.start(launcher, Bench.root(), directory, issuer, indexer, api,
+						uncachedApi, limitedApi);
+			};
+			return new BenchStack(launcher, elasticsearch, redis, issuer, running);
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
@@ -143,12 +143,12 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	URI api(String path) {
-		return this.api.resolve(path);
+		return this.apps.api().resolve(path);
 	}
 
 	/** {@code path} on the api instance whose result cache is off. */
 	URI uncachedApi(String path) {
-		return this.uncachedApi.resolve(path);
+		return this.apps.uncachedApi().resolve(path);
 	}
 
 	/**
@@ -156,7 +156,7 @@ final class BenchStack implements AutoCloseable {
 	 * {@link #limitedApiProperties(Map)}).
 	 */
 	URI limitedApi(String path) {
-		return this.limitedApi.resolve(path);
+		return this.apps.limitedApi().resolve(path);
 	}
 
 	/** A fresh access token of the tenant's admin client (all scopes). */
@@ -173,11 +173,20 @@ final class BenchStack implements AutoCloseable {
 	 * it (e.g. {@code 5000ms}).
 	 */
 	String searchTimeout() {
-		return this.searchTimeout;
+		return this.apps.searchTimeout();
 	}
 
-	MeterRegistry indexerMeters() {
-		return this.indexer.getBean(MeterRegistry.class);
+	/** The indexer's registry, when it runs in this JVM. */
+	Optional<MeterRegistry> indexerMeters() {
+		return this.apps.indexerMeters();
+	}
+
+	BenchApps apps() {
+		return this.apps;
+	}
+
+	RedisCommandStats redisCommands() {
+		return this.redisCommands;
 	}
 
 	@Override

@@ -64,6 +64,21 @@ record Dataset(GeneratedTenant big, GeneratedTenant small) {
 		}
 	}
 
+	/**
+	 * {@code count} new events shaped like {@code template}'s, from its event
+	 * {@code from} on (cycling), with fresh ids {@code <prefix><n>}: live traffic for a
+	 * tenant whose reps, programs and lessons already exist.
+	 */
+	static List<InteractionEvent> copies(List<InteractionEvent> template, String prefix, long from, int count) {
+		List<InteractionEvent> copies = new ArrayList<>(count);
+		for (long n = from; n < from + count; n++) {
+			InteractionEvent t = template.get((int) (n % template.size()));
+			copies.add(new InteractionEvent(prefix + n, t.contactId(), t.programId(), t.lessonId(), t.type(),
+					t.occurredAt(), t.segment(), t.questionId(), t.correct(), t.score(), t.revision(), t.attributes()));
+		}
+		return copies;
+	}
+
 	String describe() {
 		return String.format(java.util.Locale.ROOT,
 				"tenant %s: %,d events, %,d reps x %d lessons; tenant %s: %,d events, %,d reps", big.tenantId(),

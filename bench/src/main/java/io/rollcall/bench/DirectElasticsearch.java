@@ -7,8 +7,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Requests the benchmark sends straight to its Elasticsearch node, over {@link JsonHttp}.
@@ -67,12 +70,14 @@ final class DirectElasticsearch {
 	 * A search with the tenant's routing and the options {@code TenantScopedSearch} sets,
 	 * its search {@code timeout} included, and {@code typed_keys}, which the Java client
 	 * adds to every search; the caller checks the response.
+	 * @param timeout Elasticsearch's {@code timeout} of the search, e.g. {@code 5000ms}
+	 * @param httpTimeout how long the client waits for the answer
 	 */
-	HttpResponse<String> search(String index, Tenant tenant, String body, String timeout) {
+	HttpResponse<String> search(String index, Tenant tenant, String body, String timeout, Duration httpTimeout) {
 		return this.http.post(
 				uri(index + "/_search?routing=" + encode(tenant.id())
 						+ "&ignore_unavailable=true&allow_no_indices=true&typed_keys=true&timeout=" + encode(timeout)),
-				null, "application/json", body);
+				null, "application/json", body, httpTimeout);
 	}
 
 	/**
@@ -99,6 +104,21 @@ final class DirectElasticsearch {
 	void disableRequestCache(IndexNames indices) {
 		putSettings(indices.prefix() + "-*",
 				Map.of("index", Map.of("requests", Map.of("cache", Map.of("enable", false)))));
+	}
+
+	/**
+	 * The on-disk size of Rollcall's indices, e.g. {@code rollcall-events 1,234.5 MiB,
+	 * rollcall-progress 5.0 MiB}: what a data set of this size needs.
+	 */
+	String storeSizes(IndexNames indices) {
+		JsonNode rows = JsonHttp.json(this.http
+			.get(uri("_cat/indices/" + indices.prefix() + "-*?format=json&bytes=b&h=index,store.size&s=index")));
+		List<String> sizes = new ArrayList<>();
+		for (JsonNode row : rows) {
+			sizes.add(String.format(Locale.ROOT, "%s %,.1f MiB", row.path("index").asString(),
+					row.path("store.size").asLong() / (1024.0 * 1024)));
+		}
+		return String.join(", ", sizes);
 	}
 
 	void deleteIndex(String index) {

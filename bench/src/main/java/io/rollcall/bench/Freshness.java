@@ -50,7 +50,9 @@ final class Freshness {
 	Result run(Dataset dataset, int rate, Duration time) {
 		List<List<InteractionEvent>> requests = requests(dataset.small().events(), rate, time);
 		String token = this.stack.token(Tenant.OTHER);
-		MeterRegistry meters = this.stack.indexerMeters();
+		MeterRegistry meters = this.stack.indexerMeters()
+			.orElseThrow(() -> new IllegalStateException("the freshness phase reads the indexer's "
+					+ BenchStack.VISIBLE_LAG + " in this JVM; run it with --apps jvm"));
 		// Earlier phases' last samples are recorded after their events turn searchable.
 		this.stack.backlog().awaitDrained(VISIBLE_TIMEOUT);
 		meters.find(BenchStack.VISIBLE_LAG).tag("kind", "events").timers().forEach(meters::remove);
@@ -68,7 +70,7 @@ final class Freshness {
 				}, i * period, TimeUnit.NANOSECONDS));
 			}
 			for (ScheduledFuture<?> future : scheduled) {
-				await(future);
+				Parallel.await(future, "a freshness request");
 			}
 		}
 		Throughput offered = new Throughput(sent.get(), Duration.ofNanos(System.nanoTime() - start));
@@ -87,39 +89,22 @@ final class Freshness {
 		int perRequest = Math.max(1, rate / REQUESTS_PER_SECOND);
 		long count = time.toSeconds() * REQUESTS_PER_SECOND;
 		List<List<InteractionEvent>> requests = new ArrayList<>();
-		int next = 0;
 		for (long r = 0; r < count; r++) {
-			List<InteractionEvent> request = new ArrayList<>(perRequest);
-			for (int e = 0; e < perRequest; e++, next++) {
-				InteractionEvent t = template.get(next % template.size());
-				request.add(new InteractionEvent("live-" + next, t.contactId(), t.programId(), t.lessonId(), t.type(),
-						t.occurredAt(), t.segment(), t.questionId(), t.correct(), t.score(), t.revision(),
-						t.attributes()));
-			}
-			requests.add(request);
+			requests.add(Dataset.copies(template, "live-", r * perRequest, perRequest));
 		}
 		return requests;
 	}
 
-	private static void await(ScheduledFuture<?> future) {
-		try {
-			future.get();
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException("a freshness request failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	/** What the phase sent and the indexer's lag timer at its end. */
-	record Result(Throughput sent, long samples, Duration p50, Duration p95, Duration p99, Duration max) {
+	/**
+	 * What the phase sent and the indexer's lag timer at its end: percentiles, and the
+	 * distribution in the bins of the freshness chart.
+	 */
+	record Result(Throughput sent, long samples, Duration p50, Duration p95, Duration p99, Duration max,
+			LagHistogram histogram) {
 
 		Result(Throughput sent, HistogramSnapshot snapshot) {
 			this(sent, snapshot.count(), at(snapshot, 0.5), at(snapshot, 0.95), at(snapshot, 0.99),
-					Duration.ofNanos((long) snapshot.max(TimeUnit.NANOSECONDS)));
+					Duration.ofNanos((long) snapshot.max(TimeUnit.NANOSECONDS)), LagHistogram.of(snapshot));
 		}
 
 		private static Duration at(HistogramSnapshot snapshot, double percentile) {

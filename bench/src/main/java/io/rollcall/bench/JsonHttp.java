@@ -19,7 +19,8 @@ final class JsonHttp {
 	/** Jackson's defaults (ISO-8601 dates): the wire form of the event contract. */
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+	/** How long a request waits for its answer unless it says otherwise. */
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,7 +50,11 @@ final class JsonHttp {
 	}
 
 	HttpResponse<String> get(URI uri) {
-		return send(request(uri, null).GET());
+		return get(uri, null);
+	}
+
+	HttpResponse<String> get(URI uri, String token) {
+		return send(request(uri, token).GET());
 	}
 
 	/** Throws unless the response is 2xx, with the body in the message. */

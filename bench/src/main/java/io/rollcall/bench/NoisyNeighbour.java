@@ -3,10 +3,8 @@ package io.rollcall.bench;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,10 +98,7 @@ final class NoisyNeighbour {
 	Result run(Duration window) {
 		this.direct.disableRequestCache(this.stack.indices());
 		List<DashboardQuery> mix = DashboardQuery.all();
-		DashboardQuery flood = mix.stream()
-			.filter(query -> query.name().equals(FLOOD_QUERY))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no " + FLOOD_QUERY + " among the dashboard queries"));
+		DashboardQuery flood = DashboardQuery.named(FLOOD_QUERY, mix);
 		String floodToken = this.stack.token(Tenant.DEMO);
 		String neighbourToken = this.stack.token(Tenant.OTHER);
 		long requestedCost = price(flood, floodToken);
@@ -123,7 +118,7 @@ final class NoisyNeighbour {
 				return Duration.ofNanos(System.nanoTime() - start);
 			});
 			together = neighbour(neighbourPacing, mix, neighbourToken);
-			floodTime = await(flooded);
+			floodTime = Parallel.await(flooded, "the flood");
 		}
 		return new Result(requestedCost, quota, floodPacing, floodTime, flooding, neighbourPacing, alone, together);
 	}
@@ -190,23 +185,9 @@ final class NoisyNeighbour {
 		}
 		catch (UncheckedIOException ex) {
 			latency = Duration.ofNanos(System.nanoTime() - start);
-			outcome = (ex.getCause() instanceof HttpTimeoutException) ? Outcome.timeout()
-					: Outcome.failure(ex.getCause());
+			outcome = Outcome.unanswered(ex);
 		}
 		tally.add(outcome, latency, late);
-	}
-
-	private static Duration await(Future<Duration> future) {
-		try {
-			return future.get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("the flood failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	/**

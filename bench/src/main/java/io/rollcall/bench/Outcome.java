@@ -1,11 +1,14 @@
 package io.rollcall.bench;
 
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What became of one GraphQL request in the noisy-neighbour phase, from its HTTP status
- * and body.
+ * What became of one request of a client population (the noisy-neighbour and the
+ * morning-rush phases), from its HTTP status and body: a GraphQL query, a write, or a
+ * search sent straight to Elasticsearch.
  *
  * @param kind the class the request is counted in
  * @param code the GraphQL error's {@code extensions.code} (or {@code HTTP <status>} when
@@ -24,6 +27,14 @@ record Outcome(Kind kind, String code, boolean retryAfter, long actualCost) {
 	/** The request failed below HTTP (connection refused, reset...). */
 	static Outcome failure(Exception exception) {
 		return new Outcome(Kind.ERROR, exception.getClass().getSimpleName(), false, 0);
+	}
+
+	/**
+	 * A request that got no answer: a {@link #timeout()} when the client's timeout ran
+	 * out, else a {@link #failure}.
+	 */
+	static Outcome unanswered(UncheckedIOException exception) {
+		return (exception.getCause() instanceof HttpTimeoutException) ? timeout() : failure(exception.getCause());
 	}
 
 	/**
@@ -54,6 +65,48 @@ record Outcome(Kind kind, String code, boolean retryAfter, long actualCost) {
 		return new Outcome(kind, code, retryAfter, actualCost);
 	}
 
+	/**
+	 * Classifies a write ({@code POST /v1/events}): 2xx is {@link Kind#ADMITTED}; HTTP
+	 * 429 is {@link Kind#RATE_LIMITED}; 5xx a {@link Kind#SERVER_ERROR}; anything else an
+	 * {@link Kind#ERROR} with the body's {@code code} (else {@code HTTP <status>}).
+	 */
+	static Outcome ofWrite(int status, String body, boolean retryAfter) {
+		if (status / 100 == 2) {
+			return new Outcome(Kind.ADMITTED, null, retryAfter, 0);
+		}
+		JsonNode code = parse(body).path("code");
+		String named = code.isString() ? code.asString() : "HTTP " + status;
+		Kind kind = status >= 500 ? Kind.SERVER_ERROR : (status == 429) ? Kind.RATE_LIMITED : Kind.ERROR;
+		return new Outcome(kind, named, retryAfter, 0);
+	}
+
+	/**
+	 * Classifies an Elasticsearch search answer: HTTP 200 that neither timed out nor lost
+	 * a shard is {@link Kind#ADMITTED}; 5xx a {@link Kind#SERVER_ERROR} (e.g.
+	 * {@code HTTP 503 search_phase_execution_exception}); 429 (the search queue is full)
+	 * and everything else an {@link Kind#ERROR}. A search that ran past its
+	 * {@code timeout} answers 200 with partial results: an error too, {@code timed_out}.
+	 */
+	static Outcome ofSearch(int status, JsonNode body) {
+		if (status == 200) {
+			if (body.path("timed_out").asBoolean(false)) {
+				return new Outcome(Kind.ERROR, "timed_out", false, 0);
+			}
+			if (body.path("_shards").path("failed").asInt(0) > 0) {
+				return new Outcome(Kind.ERROR, "shard_failures", false, 0);
+			}
+			return new Outcome(Kind.ADMITTED, null, false, 0);
+		}
+		JsonNode type = body.path("error").path("type");
+		String code = "HTTP " + status + (type.isString() ? " " + type.asString() : "");
+		return new Outcome(status >= 500 ? Kind.SERVER_ERROR : Kind.ERROR, code, false, 0);
+	}
+
+	/** Whether the request got what it asked for. */
+	boolean admitted() {
+		return this.kind == Kind.ADMITTED;
+	}
+
 	/** The first error's code, {@code HTTP <status>} for an error without one. */
 	private static String errorCode(JsonNode json, int status) {
 		JsonNode errors = json.path("errors");
@@ -64,7 +117,7 @@ record Outcome(Kind kind, String code, boolean retryAfter, long actualCost) {
 		return code.isString() ? code.asString() : "HTTP " + status;
 	}
 
-	private static JsonNode parse(String body) {
+	static JsonNode parse(String body) {
 		try {
 			return JsonHttp.JSON.readTree(body);
 		}

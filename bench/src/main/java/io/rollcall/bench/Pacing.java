@@ -3,7 +3,6 @@ package io.rollcall.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,18 +76,7 @@ record Pacing(double rate, int clients, int requests) {
 					}
 				}));
 			}
-			for (Future<?> client : running) {
-				try {
-					client.get();
-				}
-				catch (ExecutionException ex) {
-					throw new IllegalStateException("a paced client failed: " + ex.getCause(), ex.getCause());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("interrupted", ex);
-				}
-			}
+			running.forEach(client -> Parallel.await(client, "a paced client"));
 		}
 	}
 

@@ -30,17 +30,31 @@ final class Parallel {
 				.toList();
 			for (Future<?> client : running) {
 				try {
-					client.get();
+					await(client, "a client");
 				}
-				catch (ExecutionException ex) {
+				catch (IllegalStateException ex) {
 					next.set(tasks.size());
-					throw new IllegalStateException("a client failed: " + ex.getCause(), ex.getCause());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("interrupted", ex);
+					throw ex;
 				}
 			}
+		}
+	}
+
+	/**
+	 * The task's result, once it has ended.
+	 * @throws IllegalStateException with the task's failure as its cause, the message
+	 * naming {@code what} failed
+	 */
+	static <T> T await(Future<T> task, String what) {
+		try {
+			return task.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(what + " failed: " + ex.getCause(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 

@@ -22,6 +22,9 @@ class BenchOptionsTests {
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
+		assertThat(options.rush()).isEqualTo(new BenchOptions.Rush(Duration.ofSeconds(60), 2_000));
+		assertThat(options.apps()).isEqualTo(BenchOptions.Apps.JVM);
+		assertThat(options.docsCharts()).isFalse();
 	}
 
 	@Test
@@ -31,6 +34,26 @@ class BenchOptionsTests {
 		assertThat(options.freshnessTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(options.rush().time()).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void rushOptionsSetItsCellsAndWhereTheAppsRun() {
+		BenchOptions options = BenchOptions.parse("--quick", "--only", "rush", "--rush-seconds", "90", "--rush-rate",
+				"4000", "--apps", "processes", "--write-docs-charts");
+		assertThat(options.phases()).containsExactly(Phase.RUSH);
+		assertThat(options.rush()).isEqualTo(new BenchOptions.Rush(Duration.ofSeconds(90), 4_000));
+		assertThat(options.apps()).isEqualTo(BenchOptions.Apps.PROCESSES);
+		assertThat(options.docsCharts()).isTrue();
+		assertThat(options.events()).isEqualTo(100_000);
+		assertThat(Bench.command(options)).endsWith("--apps processes --write-docs-charts\"");
+	}
+
+	@Test
+	void appsAreInTheJvmOrInProcesses() {
+		assertThat(BenchOptions.parse("--apps", "JVM").apps()).isEqualTo(BenchOptions.Apps.JVM);
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--apps", "docker"))
+			.withMessageContaining("--apps takes jvm or processes, got 'docker'");
 	}
 
 	@Test
@@ -58,7 +81,7 @@ class BenchOptionsTests {
 	void onlyRejectsUnknownAndEmptyPhases() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,dashboard"))
 			.withMessageContaining("'dashboard'")
-			.withMessageContaining("ingest,freshness,removals,dashboards,noisy");
+			.withMessageContaining("ingest,freshness,removals,dashboards,noisy,rush");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", ""))
 			.withMessageContaining("--only takes phases");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,"))
@@ -68,7 +91,8 @@ class BenchOptionsTests {
 	@Test
 	void usageNamesEveryOption() {
 		assertThat(BenchOptions.usage()).contains("--noisy-seconds N",
-				"--only ingest,freshness,removals,dashboards,noisy");
+				"--only ingest,freshness,removals,dashboards,noisy,rush", "--rush-seconds N", "--rush-rate N",
+				"--apps jvm|processes", "--write-docs-charts");
 	}
 
 	@Test

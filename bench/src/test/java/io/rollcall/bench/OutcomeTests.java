@@ -96,4 +96,45 @@ class OutcomeTests {
 		assertThat(new Tally().failures()).isEqualTo("none");
 	}
 
+	@Test
+	void aWriteIsAdmittedBy2xxAndOtherwiseCountedByItsCode() {
+		assertThat(Outcome.ofWrite(202, "{\"accepted\":100}", false).admitted()).isTrue();
+		assertThat(Outcome.ofWrite(200, "{}", false).admitted()).isTrue();
+		Outcome unavailable = Outcome.ofWrite(503, "{\"code\":\"UNAVAILABLE\",\"message\":\"redis\"}", true);
+		assertThat(unavailable.kind()).isEqualTo(Outcome.Kind.SERVER_ERROR);
+		assertThat(unavailable.code()).isEqualTo("UNAVAILABLE");
+		assertThat(Outcome.ofWrite(429, "{\"code\":\"RATE_LIMITED\"}", true).kind())
+			.isEqualTo(Outcome.Kind.RATE_LIMITED);
+		Outcome invalid = Outcome.ofWrite(400, "not json", false);
+		assertThat(invalid.kind()).isEqualTo(Outcome.Kind.ERROR);
+		assertThat(invalid.code()).isEqualTo("HTTP 400");
+	}
+
+	@Test
+	void aSearchIsAdmittedOnlyWhenItNeitherTimedOutNorLostAShard() {
+		assertThat(Outcome.ofSearch(200, json("{\"timed_out\":false,\"_shards\":{\"failed\":0}}")).admitted()).isTrue();
+		Outcome timedOut = Outcome.ofSearch(200, json("{\"timed_out\":true,\"_shards\":{\"failed\":0}}"));
+		assertThat(timedOut.kind()).isEqualTo(Outcome.Kind.ERROR);
+		assertThat(timedOut.code()).isEqualTo("timed_out");
+		assertThat(Outcome.ofSearch(200, json("{\"timed_out\":false,\"_shards\":{\"failed\":1}}")).code())
+			.isEqualTo("shard_failures");
+		Outcome rejected = Outcome.ofSearch(429, json("{\"error\":{\"type\":\"es_rejected_execution_exception\"}}"));
+		assertThat(rejected.kind()).isEqualTo(Outcome.Kind.ERROR);
+		assertThat(rejected.code()).isEqualTo("HTTP 429 es_rejected_execution_exception");
+		assertThat(Outcome.ofSearch(503, json("{}")).kind()).isEqualTo(Outcome.Kind.SERVER_ERROR);
+	}
+
+	@Test
+	void anUnansweredRequestIsATimeoutOnlyWhenTheClientGaveUp() {
+		assertThat(Outcome.unanswered(new java.io.UncheckedIOException(new java.net.http.HttpTimeoutException("late")))
+			.kind()).isEqualTo(Outcome.Kind.TIMEOUT);
+		Outcome reset = Outcome.unanswered(new java.io.UncheckedIOException(new IOException("reset")));
+		assertThat(reset.kind()).isEqualTo(Outcome.Kind.ERROR);
+		assertThat(reset.code()).isEqualTo("IOException");
+	}
+
+	private static tools.jackson.databind.JsonNode json(String body) {
+		return JsonHttp.JSON.readTree(body);
+	}
+
 }
