@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchStack implements AutoCloseable {
 
 	/** The indexer's accept → visible timer (issue #3's freshness telemetry). */
-	static final String VISIBLE_LAG = "rollcall.indexer.visible.lag";
+	static final String VISIBLE_LAG = "rollcall.ingest.visible.lag";
 
 	private final Launcher launcher;
 

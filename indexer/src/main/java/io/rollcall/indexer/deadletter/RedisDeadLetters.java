@@ -2,6 +2,7 @@ package io.rollcall.indexer.deadletter;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.schema.stream.IngestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,21 @@ class RedisDeadLetters implements DeadLetters {
 
 	private final MeterRegistry registry;
 
-	RedisDeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
+	private final TenantTags tenants;
+
+	RedisDeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry,
+			TenantTags tenants) {
 		this.connection = connection;
 		this.keys = keys;
 		this.registry = registry;
+		this.tenants = tenants;
 	}
 
 	@Override
 	public void add(DeadLetter letter) {
 		connection.sync().xadd(keys.deadLetterStream(), letter.toFields());
-		registry.counter("rollcall.indexer.dead.letters", "kind", letter.kind()).increment();
+		registry.counter("rollcall.deadletter", "kind", letter.kind(), TenantTags.TAG, tenants.of(letter.tenantId()))
+			.increment();
 		log.warn("Dead-lettered an item of entry {} (tenant {}, {}): {}", letter.entryId(), letter.tenantId(),
 				letter.kind(), letter.reason());
 	}
