@@ -64,8 +64,10 @@ final class ConsumerLoop {
 	 * @param applier applies batches
 	 * @param backfillFeed the backfill's rate cap and acknowledgement
 	 * @param retrier the back-off after a failed cycle
+	 * @param context the trace and logging context of each batch
 	 */
-	record Shared(StreamProperties properties, BatchApplier applier, BackfillFeed backfillFeed, Retrier retrier) {
+	record Shared(StreamProperties properties, BatchApplier applier, BackfillFeed backfillFeed, Retrier retrier,
+			BatchContext context) {
 	}
 
 	ConsumerLoop(String name, Source live, Source backfill, Shared shared) {
@@ -177,16 +179,7 @@ final class ConsumerLoop {
 	 * pending.
 	 */
 	private boolean apply(Source source, List<StreamMessage<String, String>> batch) {
-		List<DoneEntry> done;
-		if (source.backfill) {
-			shared.backfillFeed.read(batch);
-			done = shared.applier.applyBackfill(batch);
-			shared.backfillFeed.acknowledge(source.group, batch, done);
-		}
-		else {
-			done = shared.applier.apply(batch);
-			source.group.ack(done.stream().map(DoneEntry::streamId).toList());
-		}
+		List<DoneEntry> done = shared.context.run(source.name, batch, () -> applyAndAcknowledge(source, batch));
 		if (done.size() == batch.size()) {
 			return true;
 		}
@@ -197,6 +190,22 @@ final class ConsumerLoop {
 		}
 		source.recovering = true;
 		return false;
+	}
+
+	/** Applies {@code batch} and acknowledges the entries that are done. */
+	private List<DoneEntry> applyAndAcknowledge(Source source, List<StreamMessage<String, String>> batch) {
+		List<DoneEntry> done;
+		if (source.backfill) {
+			shared.backfillFeed.read(batch);
+			done = shared.applier.applyBackfill(batch);
+			shared.backfillFeed.acknowledge(source.group, batch, done);
+		}
+		else {
+			done = shared.applier.apply(batch);
+			source.group.ack(done.stream().map(DoneEntry::streamId).toList());
+		}
+		log.debug("Applied and acknowledged {} of {} entries of the {} stream", done.size(), batch.size(), source.name);
+		return done;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.rollcall.indexer.stream;
 
 import io.rollcall.indexer.apply.BatchApplier;
 import io.rollcall.indexer.backfill.BackfillProgress;
+import io.micrometer.tracing.Tracer;
 import io.rollcall.indexer.retry.Retrier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,11 +85,11 @@ class StreamConsumer implements SmartLifecycle {
 	private ThreadPoolTaskScheduler scheduler;
 
 	StreamConsumer(StreamProperties properties, ConsumerGroups groups, Housekeeping housekeeping, BatchApplier applier,
-			BackfillFeed backfillFeed, Retrier retrier) {
+			BackfillFeed backfillFeed, Retrier retrier, Tracer tracer) {
 		this.properties = properties;
 		this.groups = groups;
 		this.housekeeping = housekeeping;
-		this.shared = new ConsumerLoop.Shared(properties, applier, backfillFeed, retrier);
+		this.shared = new ConsumerLoop.Shared(properties, applier, backfillFeed, retrier, new BatchContext(tracer));
 		this.consumerName = properties.consumerName().isBlank() ? generatedName() : properties.consumerName();
 	}
 

@@ -212,7 +212,7 @@ class BatchApplierTests {
 	private StreamMessage<String, String> entry(String tenantId, EntryKind kind, List<?> items) {
 		String id = ++nextId + "-0";
 		return new StreamMessage<>("live", id,
-				new StreamEntry(kind, tenantId, "ticket-" + id, AT, items.size(), JSON.writeValueAsString(items))
+				new StreamEntry(kind, tenantId, "ticket-" + id, AT, items.size(), JSON.writeValueAsString(items), null)
 					.toFields());
 	}
 
