@@ -2,8 +2,10 @@ package io.rollcall.api.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
+import io.rollcall.platform.observability.TenantTags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * and is settled once its actual cost is known: the unused part is refunded, an overrun
  * charged, again on both buckets at once. Writes charge their item count to the tenant's
  * events bucket. Every request costs at least one unit. All bucket arithmetic is
- * Bucket4j's.
+ * Bucket4j's. Each refusal counts in {@code rollcall.ratelimit.rejected} by policy,
+ * bounded tenant and mode ({@code warn} when warn-only let it through).
  */
 public final class RateLimiter {
 
@@ -33,9 +36,15 @@ public final class RateLimiter {
 
 	private final RateLimitProperties properties;
 
-	RateLimiter(BucketStore store, RateLimitProperties properties) {
+	private final MeterRegistry meters;
+
+	private final TenantTags tenants;
+
+	RateLimiter(BucketStore store, RateLimitProperties properties, MeterRegistry meters, TenantTags tenants) {
 		this.store = store;
 		this.properties = properties;
+		this.meters = meters;
+		this.tenants = tenants;
 	}
 
 	/**
@@ -134,6 +143,10 @@ public final class RateLimiter {
 	private Reservation refused(Caller caller, BucketStore.Limit limit, ConsumptionProbe probe, long charge,
 			List<RateLimitHeaders.Reading> others) {
 		Duration retryAfter = Duration.ofNanos(Math.min(probe.getNanosToWaitForRefill(), MAX_RETRY_AFTER.toNanos()));
+		meters
+			.counter("rollcall.ratelimit.rejected", "policy", limit.policy(), TenantTags.TAG,
+					tenants.of(caller.tenantId()), "mode", properties.warnOnly() ? "warn" : "enforce")
+			.increment();
 		if (properties.warnOnly()) {
 			log.warn("warn-only: tenant {} client {} over its {} limit ({} units)", caller.tenantId(),
 					caller.clientId(), limit.policy(), charge);

@@ -2,6 +2,7 @@ package io.rollcall.api.ratelimit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.YamlFixture;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
@@ -75,7 +76,8 @@ public final class HotKeyHarness {
 			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(), null,
 					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))), batching);
 			connections.add(connection);
-			limiters.add(new RateLimiter(new BucketStore(connection, properties), properties));
+			limiters.add(new RateLimiter(new BucketStore(connection, properties), properties, new SimpleMeterRegistry(),
+					TestLimiters.TENANTS));
 		}
 		// Warm up connections (not counted): one charge to an unrelated tenant each.
 		for (RateLimiter limiter : limiters) {

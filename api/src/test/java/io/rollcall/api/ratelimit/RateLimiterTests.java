@@ -3,6 +3,7 @@ package io.rollcall.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
@@ -64,6 +65,35 @@ class RateLimiterTests {
 				assertThat(refused.headers()).containsKeys("Retry-After", "RateLimit-Policy", "RateLimit");
 				assertThat(refused.headers().get("RateLimit")).startsWith("\"tenant\";r=10;t=");
 			});
+	}
+
+	@Test
+	void everyRefusalIsCountedByPolicyTenantAndMode() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RateLimitProperties enforced = TestLimiters.properties(DEMO_100);
+		RateLimitProperties warnOnly = TestLimiters.properties(DEMO_100 + "  warn-only: true\n");
+		RateLimiter enforcing = new RateLimiter(TestLimiters.unreachableRedis(enforced), enforced, meters,
+				TestLimiters.TENANTS);
+		RateLimiter warning = new RateLimiter(TestLimiters.unreachableRedis(warnOnly), warnOnly, meters,
+				TestLimiters.TENANTS);
+		Caller stranger = new Caller("initech", "initech-app", null, List.of());
+
+		assertThatThrownBy(() -> enforcing.reserve(TestLimiters.DEMO_ADMIN, 500))
+			.isInstanceOf(RateLimitedException.class);
+		assertThatThrownBy(() -> enforcing.chargeWrites(stranger, 1_000_000_000))
+			.isInstanceOf(RateLimitedException.class);
+		warning.reserve(TestLimiters.DEMO_ADMIN, 500);
+
+		assertThat(rejected(meters, "tenant", "demo", "enforce")).isOne();
+		assertThat(rejected(meters, "events", "other", "enforce")).as("initech is not a tagged tenant").isOne();
+		assertThat(rejected(meters, "tenant", "demo", "warn")).isOne();
+	}
+
+	private static double rejected(SimpleMeterRegistry meters, String policy, String tenant, String mode) {
+		return meters.get("rollcall.ratelimit.rejected")
+			.tags("policy", policy, "tenant", tenant, "mode", mode)
+			.counter()
+			.count();
 	}
 
 	@Test
@@ -141,7 +171,8 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
+		new RateLimiter(store, properties, new SimpleMeterRegistry(), TestLimiters.TENANTS)
+			.reserve(TestLimiters.DEMO_ADMIN, 1);
 
 		assertThat(new RateLimiterHealthIndicator(store).health()).satisfies(health -> {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -154,8 +185,8 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100 + "  redis-failure: fail-closed\n");
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		assertThatThrownBy(() -> new RateLimiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
-			.isInstanceOf(UnavailableException.class);
+		assertThatThrownBy(() -> new RateLimiter(store, properties, new SimpleMeterRegistry(), TestLimiters.TENANTS)
+			.reserve(TestLimiters.DEMO_ADMIN, 1)).isInstanceOf(UnavailableException.class);
 		assertThat(new RateLimiterHealthIndicator(store).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 

@@ -1,6 +1,8 @@
 package io.rollcall.api.ratelimit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.YamlFixture;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -21,6 +24,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 final class TestLimiters {
 
 	static final Caller DEMO_ADMIN = new Caller("demo", "demo-admin", null, List.of());
+
+	static final TenantTags TENANTS = new TenantTags(Set.of("demo"));
 
 	private TestLimiters() {
 	}
@@ -37,7 +42,7 @@ final class TestLimiters {
 
 	static RateLimiter limiter(String yaml) {
 		RateLimitProperties properties = properties(yaml);
-		return new RateLimiter(unreachableRedis(properties), properties);
+		return new RateLimiter(unreachableRedis(properties), properties, new SimpleMeterRegistry(), TENANTS);
 	}
 
 	/** Makes {@code caller} the authenticated caller of this thread. */
