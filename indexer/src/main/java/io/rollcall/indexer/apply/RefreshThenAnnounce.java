@@ -107,7 +107,6 @@ class RefreshThenAnnounce implements Visibility {
 			.description("From the api accepting a write to the write being searchable")
 			.tag("kind", entry.header().kind().name().toLowerCase(Locale.ROOT))
 			.tag(TenantTags.TAG, tenants.of(entry.tenantId()))
-			.publishPercentileHistogram()
 			.register(registry);
 	}
 
