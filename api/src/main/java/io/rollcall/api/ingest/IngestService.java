@@ -177,13 +177,13 @@ class IngestService {
 					WIRE.writeValueAsString(slice), traceparent));
 		}
 		if (consistency == Consistency.ACCEPTED) {
-			entries.forEach(redis::append);
+			redis.append(entries);
 			log.debug("Accepted {} {} in {} stream entries", items.size(), what, entries.size());
 			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
 		}
 		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
 		try {
-			entries.forEach(redis::append);
+			redis.append(entries);
 		}
 		catch (RuntimeException e) {
 			pending.cancel();
