@@ -7,6 +7,7 @@ import io.rollcall.indexer.retry.Retrier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -52,6 +53,9 @@ final class ConsumerLoop {
 
 	private volatile boolean running = true;
 
+	/** Counted down by {@link #stop()}: wakes a loop that is pausing after a failure. */
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
 	/** The pauses since the last complete cycle; {@code null} after one. */
 	private BackOffExecution pauses;
 
@@ -86,9 +90,13 @@ final class ConsumerLoop {
 		claimDue.set(true);
 	}
 
-	/** Asks the loop to stop once the batch in flight is done. */
+	/**
+	 * Asks the loop to stop once the batch in flight is done (applied and acknowledged,
+	 * or left pending when it cannot be); a loop pausing after a failure stops at once.
+	 */
 	void stop() {
 		running = false;
+		stopped.countDown();
 	}
 
 	void run() {
@@ -263,14 +271,14 @@ final class ConsumerLoop {
 		}
 	}
 
-	/** Sleeps for the next of the retry policy's pauses. */
+	/** Sleeps for the next of the retry policy's pauses, or until stopped. */
 	private void pause() {
 		failures++;
 		if (pauses == null) {
 			pauses = shared.retrier.pauses();
 		}
 		try {
-			Thread.sleep(pauses.nextBackOff());
+			stopped.await(pauses.nextBackOff(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

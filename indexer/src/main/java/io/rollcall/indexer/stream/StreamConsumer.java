@@ -50,8 +50,13 @@ import org.springframework.stereotype.Component;
  * {@link BackfillProgress}).
  *
  * <p>
- * Stopping lets each loop finish the batch in flight (it may be retrying), or its entries
- * would wait claim-idle.
+ * Stopping (SIGTERM, a rolling update) lets each loop finish the batch in flight: it is
+ * applied and acknowledged, or, when Elasticsearch stays unavailable, left pending, never
+ * acknowledged half-applied; a loop pausing after a failure stops at once. Leaving a
+ * batch in flight would make its entries wait claim-idle before another replica takes
+ * them. A batch still running after {@code STOP_TIMEOUT} (30 s, inside the chart's 60 s
+ * grace period) loses its connections: its entries stay pending and are applied again,
+ * idempotently, by whichever loop claims them after claim-idle.
  */
 @Component
 class StreamConsumer implements SmartLifecycle {
@@ -141,7 +146,7 @@ class StreamConsumer implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException | TimeoutException e) {
-			log.warn("Stream consumer loops did not stop cleanly: {}", e.toString());
+			log.warn("Stream consumer loops did not stop cleanly; their entries stay pending: {}", e.toString());
 		}
 		running.clear();
 		executor.close();
