@@ -1,6 +1,7 @@
 package io.rollcall.platform.observability;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code tenant} tag of a metric: the tenant's id when it is one of the
@@ -21,6 +22,17 @@ public final class TenantTags {
 
 	public TenantTags(Set<String> tagged) {
 		this.tagged = Set.copyOf(tagged);
+	}
+
+	/**
+	 * Every value the tag can take: the tagged tenants and {@code other}. Counters an
+	 * alert watches with {@code increase()} are registered for each at start, at zero, so
+	 * that their first event is an increase rather than a new series.
+	 */
+	public Set<String> values() {
+		Set<String> values = new TreeSet<>(this.tagged);
+		values.add(OTHER);
+		return values;
 	}
 
 	/** The tag value of {@code tenantId}. */

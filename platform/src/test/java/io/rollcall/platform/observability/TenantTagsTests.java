@@ -18,6 +18,7 @@ class TenantTagsTests {
 		assertThat(tags.of("acme")).isEqualTo("acme");
 		assertThat(tags.of("initech")).isEqualTo(TenantTags.OTHER);
 		assertThat(tags.of(null)).isEqualTo(TenantTags.OTHER);
+		assertThat(tags.values()).containsExactly("acme", "globex", "other");
 	}
 
 	@Test
