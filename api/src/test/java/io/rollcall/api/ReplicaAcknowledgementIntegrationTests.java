@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code rollcall.ingest.replica-acknowledgement} against devstack's Redis, which has no
  * replica: WAIT answers 0 when its timeout ends, and the write gets the documented answer
- * (503 UNAVAILABLE with a retry hint) although its entry is in the primary, from where the
- * indexer applies it.
+ * (503 UNAVAILABLE with a retry hint) although its entry is in the primary, from where
+ * the indexer applies it.
  */
 @DevStackTest
 class ReplicaAcknowledgementIntegrationTests {
@@ -30,9 +30,8 @@ class ReplicaAcknowledgementIntegrationTests {
 	@BeforeEach
 	void start(DevStack devStack) {
 		issuer = DevIssuer.global();
-		stack = RunningStack.start(devStack, issuer,
-				Map.of("rollcall.ingest.replica-acknowledgement.replicas", "1",
-						"rollcall.ingest.replica-acknowledgement.timeout", "300ms"));
+		stack = RunningStack.start(devStack, issuer, Map.of("rollcall.ingest.replica-acknowledgement.replicas", "1",
+				"rollcall.ingest.replica-acknowledgement.timeout", "300ms"));
 	}
 
 	@AfterEach

@@ -69,9 +69,11 @@ class IngestRedis implements DisposableBean {
 			}
 			long acknowledged = replicated.append(keys.liveStream(), entries);
 			if (acknowledged < acknowledgement.replicas()) {
-				throw new UnavailableException("the write reached Redis, but " + acknowledged + " of "
-						+ acknowledgement.replicas() + " replica(s) confirmed it within "
-						+ acknowledgement.timeout().toMillis() + " ms; it will probably be applied, and resending it is safe", retryAfter, null);
+				throw new UnavailableException(
+						"the write reached Redis, but " + acknowledged + " of " + acknowledgement.replicas()
+								+ " replica(s) confirmed it within " + acknowledgement.timeout().toMillis()
+								+ " ms; it will probably be applied, and resending it is safe",
+						retryAfter, null);
 			}
 		}
 		catch (RedisException e) {

@@ -1,5 +1,6 @@
 package io.rollcall.api.observability;
 
+import graphql.execution.ExecutionContext;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import java.util.Set;
@@ -37,7 +38,19 @@ final class GraphQlRequestConvention extends DefaultExecutionRequestObservationC
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
 		return super.getLowCardinalityKeyValues(context)
-			.and(KeyValue.of(OPERATION, operation(context.getExecutionInput().getOperationName())));
+			.and(KeyValue.of(OPERATION, operation(executedOperationName(context))));
+	}
+
+	/**
+	 * The name of the operation that ran (a document's only operation needs no
+	 * {@code operationName} in the request), else the one the request asked for.
+	 */
+	private static String executedOperationName(ExecutionRequestObservationContext context) {
+		ExecutionContext execution = context.getExecutionContext();
+		if (execution != null && execution.getOperationDefinition() != null) {
+			return execution.getOperationDefinition().getName();
+		}
+		return context.getExecutionInput().getOperationName();
 	}
 
 	String operation(String name) {

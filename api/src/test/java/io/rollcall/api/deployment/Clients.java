@@ -2,6 +2,8 @@ package io.rollcall.api.deployment;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.api.FunctionalTestLimits;
+import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.schema.stream.IngestKeys;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +51,17 @@ final class Clients {
 		return Map.of("rollcall.elasticsearch.url", this.stack.elasticsearchUrl(),
 				"rollcall.elasticsearch.index-prefix", this.indexPrefix, "rollcall.redis.url", this.stack.redisUrl(),
 				"rollcall.redis.key-prefix", this.keys.prefix());
+	}
+
+	/**
+	 * What the api jar needs besides the stores: the dev issuer, and a plan too large to
+	 * matter.
+	 */
+	Map<String, String> api(DevIssuer issuer) {
+		Map<String, String> properties = new HashMap<>(stores());
+		properties.putAll(FunctionalTestLimits.PROPERTIES);
+		properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		return properties;
 	}
 
 	IngestKeys keys() {

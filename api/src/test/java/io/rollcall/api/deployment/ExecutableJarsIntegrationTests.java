@@ -3,7 +3,6 @@ package io.rollcall.api.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.rollcall.api.FunctionalTestLimits;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
@@ -47,11 +46,8 @@ class ExecutableJarsIntegrationTests {
 		Map<String, String> indexerProperties = new HashMap<>(clients.stores());
 		indexerProperties.put("rollcall.indexer.consumers", "1");
 		indexerProperties.put("rollcall.indexer.batch.max-items", Integer.toString(EVENTS_PER_REQUEST));
-		Map<String, String> apiProperties = new HashMap<>(clients.stores());
-		apiProperties.putAll(FunctionalTestLimits.PROPERTIES);
-		apiProperties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
 		JarProcess indexer = JarProcess.start("indexer", INDEXER_JAR, indexerProperties);
-		JarProcess api = JarProcess.start("api", API_JAR, apiProperties);
+		JarProcess api = JarProcess.start("api", API_JAR, clients.api(issuer));
 		try {
 			indexer.awaitReady();
 			api.awaitReady();

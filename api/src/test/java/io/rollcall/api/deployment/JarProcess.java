@@ -1,6 +1,7 @@
 package io.rollcall.api.deployment;
 
 import io.rollcall.devstack.process.FreePort;
+import io.rollcall.devstack.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,12 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One executable jar run as production runs it, {@code java -jar <jar> --key=value...},
- * in a process of its own on a free loopback port, its output in a log file. Stopping
- * sends SIGTERM ({@link Process#destroy()}); only this process is ever signalled.
+ * in a process of its own on a free loopback port, its output in a log file. It is a
+ * devstack {@link ManagedProcess}, so it never outlives the test JVM. Stopping sends
+ * SIGTERM to this process only, and kills it only if it has not ended after
+ * {@link #PATIENCE}.
  */
 final class JarProcess implements AutoCloseable {
 
@@ -29,54 +31,46 @@ final class JarProcess implements AutoCloseable {
 
 	private final String name;
 
-	private final Process process;
-
-	private final Path log;
+	private final ManagedProcess process;
 
 	private final URI base;
 
 	private final URI management;
 
-	private JarProcess(String name, Process process, Path log, URI base, URI management) {
+	private JarProcess(String name, ManagedProcess process, URI base, URI management) {
 		this.name = name;
 		this.process = process;
-		this.log = log;
 		this.base = base;
 		this.management = management;
 	}
 
 	/**
 	 * Starts {@code jar} with {@code properties} as command-line arguments, on a free
-	 * port ({@code server.port}) unless they name one.
+	 * port ({@code server.port}); the management port is {@code management.server.port}
+	 * when they name one, else the same.
 	 */
 	static JarProcess start(String name, Path jar, Map<String, String> properties) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No executable jar at " + jar
 					+ ": run the build through the package phase (./mvnw verify) so that it exists");
 		}
-		int port = properties.containsKey("server.port") ? Integer.parseInt(properties.get("server.port"))
-				: FreePort.find();
+		int port = FreePort.find();
 		List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
 				jar.toAbsolutePath().toString(), "--server.port=" + port));
-		properties.forEach((key, value) -> {
-			if (!key.equals("server.port")) {
-				command.add("--" + key + "=" + value);
-			}
-		});
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Path log;
 		try {
-			Path logs = Files.createDirectories(Path.of("target", "deployment-tests"));
-			Path log = logs.resolve(name + "-" + System.nanoTime() + ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			URI base = URI.create("http://127.0.0.1:" + port);
-			String managementPort = properties.get("management.server.port");
-			return new JarProcess(name, process, log, base,
-					managementPort == null ? base : URI.create("http://127.0.0.1:" + managementPort));
+			log = Files.createDirectories(Path.of("target", "deployment-tests"))
+				.resolve(name + "-" + System.nanoTime() + ".log");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		ManagedProcess process = ManagedProcess.start(name, command, Map.of(), log, PATIENCE);
+		URI base = URI.create("http://127.0.0.1:" + port);
+		String managementPort = properties.get("management.server.port");
+		return new JarProcess(name, process, base,
+				(managementPort != null) ? URI.create("http://127.0.0.1:" + managementPort) : base);
 	}
 
 	/** The JVM running this test: the JDK the build uses. */
@@ -93,12 +87,12 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	Path log() {
-		return this.log;
+		return this.process.logFile();
 	}
 
 	String logText() {
 		try {
-			return Files.readString(this.log);
+			return Files.readString(log());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -114,23 +108,23 @@ final class JarProcess implements AutoCloseable {
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
-						this.name + " exited with " + this.process.exitValue() + ":\n" + tail());
+						this.name + " exited with " + this.process.exitValue() + ":\n" + this.process.logTail(40));
 			}
 			if (status(managementUri("/actuator/health/readiness")) == 200) {
 				return this;
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException(this.name + " was not ready within " + PATIENCE + ":\n" + tail());
+		throw new IllegalStateException(
+				this.name + " was not ready within " + PATIENCE + ":\n" + this.process.logTail(40));
 	}
 
-	/** Sends SIGTERM and returns the exit code once the process has ended. */
-	int terminate() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-			this.process.destroyForcibly();
-			throw new IllegalStateException(this.name + " did not stop within " + PATIENCE + " of SIGTERM:\n" + tail());
-		}
+	/**
+	 * Sends SIGTERM and returns the exit code once the process has ended: 143 when it
+	 * stopped by itself, 137 when it had to be killed after {@link #PATIENCE}.
+	 */
+	int terminate() {
+		this.process.close();
 		return this.process.exitValue();
 	}
 
@@ -150,16 +144,9 @@ final class JarProcess implements AutoCloseable {
 		}
 	}
 
-	private String tail() {
-		List<String> lines = logText().lines().toList();
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-	}
-
 	@Override
 	public void close() {
-		if (this.process.isAlive()) {
-			this.process.destroyForcibly();
-		}
+		this.process.close();
 	}
 
 }
