@@ -208,9 +208,12 @@ class IngestService {
 	/** The current request's trace context, {@code null} outside a trace. */
 	private String traceparent() {
 		TraceContext context = tracer.currentTraceContext().context();
-		return context == null ? null
-				: new TraceParent(context.traceId(), context.spanId(), Boolean.TRUE.equals(context.sampled()))
-					.toString();
+		if (context == null) {
+			return null;
+		}
+		return TraceParent.of(context.traceId(), context.spanId(), Boolean.TRUE.equals(context.sampled()))
+			.map(TraceParent::toString)
+			.orElse(null);
 	}
 
 }

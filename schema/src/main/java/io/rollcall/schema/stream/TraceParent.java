@@ -40,6 +40,14 @@ public record TraceParent(String traceId, String spanId, boolean sampled) {
 		return Optional.of(new TraceParent(matcher.group(1), matcher.group(2), sampled));
 	}
 
+	/**
+	 * A trace context from its parts; empty when they are not valid ids (a disabled
+	 * tracer's context has empty ones).
+	 */
+	public static Optional<TraceParent> of(String traceId, String spanId, boolean sampled) {
+		return parse("00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00"));
+	}
+
 	/** The {@code traceparent} value. */
 	@Override
 	public String toString() {

@@ -21,6 +21,13 @@ class TraceParentTests {
 	}
 
 	@Test
+	void aContextWithoutIdsHasNoTraceParent() {
+		assertThat(TraceParent.of("", "", false)).isEmpty();
+		assertThat(TraceParent.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", true)).map(Object::toString)
+			.hasValue("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+	}
+
+	@Test
 	void invalidValuesAreNone() {
 		assertThat(TraceParent.parse(null)).isEmpty();
 		assertThat(TraceParent.parse("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isEmpty();
