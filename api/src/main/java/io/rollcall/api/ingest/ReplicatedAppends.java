@@ -88,8 +88,8 @@ final class ReplicatedAppends implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (StatefulRedisConnection<String, String> connection = this.idle
-			.poll(); connection != null; connection = this.idle.poll()) {
+		StatefulRedisConnection<String, String> connection;
+		while ((connection = this.idle.poll()) != null) {
 			connection.close();
 		}
 	}
