@@ -87,6 +87,9 @@ class ObservabilityIntegrationTests {
 			clients.redis(connection -> connection.sync()
 				.xadd(clients.keys().liveStream(), Map.of("kind", "EVENTS", "tenant", "demo", "accepted_at",
 						Long.toString(System.currentTimeMillis()), "items", "1", "body", "not json")));
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> sample(Clients.get(indexer.uri("/actuator/prometheus")).body(),
+						"rollcall_deadletter_total", "kind=\"EVENTS\"", "tenant=\"demo\""), Optional.of(1.0)::equals);
 			HttpResponse<String> traced = Clients.post(api.uri("/v1/events?consistency=visible"), demo,
 					Clients.events("traced", "traced", 1));
 			assertThat(traced.statusCode()).as(traced.body()).isEqualTo(200);
@@ -124,10 +127,7 @@ class ObservabilityIntegrationTests {
 			assertThat(accepted.path("tenant").asString()).isEqualTo("demo");
 			assertThat(logLines(indexer)).as("the indexer's log lines of trace %s", traceId).anySatisfy(line -> {
 				assertThat(line.path("traceId").asString()).isEqualTo(traceId);
-				// The write may share its batch with the undecodable entry, which has no
-				// trace
-				// context: the batch continues the write's trace either way.
-				assertThat(line.path("message").asString()).startsWith("Applied and acknowledged");
+				assertThat(line.path("message").asString()).startsWith("Applied and acknowledged 1 of 1 entries");
 				assertThat(line.path("tenant").asString()).isEqualTo("demo");
 			});
 		}
