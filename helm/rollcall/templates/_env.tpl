@@ -80,6 +80,7 @@ Context: (dict "root" $ "component" "api"|"indexer").
 - name: ROLLCALL_REDIS_COMMAND_TIMEOUT
   value: {{ . | quote }}
 {{- end }}
+{{- include "rollcall.env.observability" $root }}
 {{- include (printf "rollcall.env.%s" .component) $root }}
 {{- with $values.javaToolOptions }}
 - name: JAVA_TOOL_OPTIONS
@@ -87,6 +88,25 @@ Context: (dict "root" $ "component" "api"|"indexer").
 {{- end }}
 {{- with $values.env }}
 {{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Logs, traces and metric labels, the same for both applications. */}}
+{{- define "rollcall.env.observability" -}}
+{{- $observability := .Values.observability }}
+{{- if $observability.jsonLogs }}
+- name: LOGGING_STRUCTURED_FORMAT_CONSOLE
+  value: ecs
+{{- end }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $observability.tracing.samplingProbability | quote }}
+{{- with $observability.tracing.otlpEndpoint }}
+- name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- with $observability.taggedTenants }}
+- name: ROLLCALL_OBSERVABILITY_TAGGED_TENANTS
+  value: {{ join "," . | quote }}
 {{- end }}
 {{- end }}
 
@@ -114,6 +134,14 @@ Context: (dict "root" $ "component" "api"|"indexer").
 {{- with $security.corsAllowedOrigins }}
 - name: ROLLCALL_SECURITY_CORS_ALLOWED_ORIGINS
   value: {{ join "," . | quote }}
+{{- end }}
+{{- with .Values.api.ingest.replicaAcknowledgement }}
+{{- if gt (int .replicas) 0 }}
+- name: ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_REPLICAS
+  value: {{ .replicas | quote }}
+- name: ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_TIMEOUT
+  value: {{ .timeout | quote }}
+{{- end }}
 {{- end }}
 {{- $config := deepCopy .Values.api.config }}
 {{- with .Values.api.rateLimits }}

@@ -65,14 +65,17 @@ class BackendFailuresIntegrationTests {
 		URI base = start("http://127.0.0.1:" + issuerPort);
 		String query = "{\"query\":\"{ programSummary(programId: \\\"prog-0\\\") { totalEvents } }\"}";
 
-		HttpResponse<String> health = http(HttpRequest.newBuilder(base.resolve("/actuator/health")).GET());
+		HttpResponse<String> liveness = http(HttpRequest.newBuilder(base.resolve("/actuator/health/liveness")).GET());
+		HttpResponse<String> readiness = http(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).GET());
 		HttpResponse<String> beforeIssuer = send(base, "/graphql",
 				DevIssuer.global().token("demo-admin", "demo-admin-secret"), query);
 		try (DevIssuer late = DevIssuer.start(issuerPort)) {
 			HttpResponse<String> afterIssuer = send(base, "/graphql", late.token("demo-admin", "demo-admin-secret"),
 					query);
 
-			assertThat(health.statusCode()).isEqualTo(200);
+			// Alive (a restart would not help) but not ready: its stores are down.
+			assertThat(liveness.statusCode()).isEqualTo(200);
+			assertThat(readiness.statusCode()).isEqualTo(503);
 			assertThat(beforeIssuer.statusCode()).as(beforeIssuer.body()).isEqualTo(401);
 			// Authenticated now: the query runs, and fails only because Elasticsearch is
 			// down.

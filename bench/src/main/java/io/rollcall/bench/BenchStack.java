@@ -27,7 +27,7 @@ import java.util.Optional;
 final class BenchStack implements AutoCloseable {
 
 	/** The indexer's accept → visible timer (issue #3's freshness telemetry). */
-	static final String VISIBLE_LAG = "rollcall.indexer.visible.lag";
+	static final String VISIBLE_LAG = "rollcall.ingest.visible.lag";
 
 	/** The plan of the bench tenants: buckets too large to refuse anything. */
 	private static final String UNLIMITED = "bench-unlimited";

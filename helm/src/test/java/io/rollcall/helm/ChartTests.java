@@ -55,6 +55,9 @@ class ChartTests {
 			image.apiDigest                | latest             | apiDigest
 			api.ports.management           | 70000              | management
 			elasticsearch.connectTimeout   | two seconds        | connectTimeout
+			observability.tracing.samplingProbability | 1.5     | samplingProbability
+			observability.taggedTenants[0] | other              | taggedTenants
+			api.ingest.replicaAcknowledgement.replicas | -1     | replicas
 			""")
 	void schemaRefusesValuesThatCannotWork(String key, String value, String named) {
 		String refusal = Chart.refusal(Map.of(key, value));

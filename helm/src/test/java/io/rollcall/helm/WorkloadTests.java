@@ -56,6 +56,50 @@ class WorkloadTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "api", "indexer" })
+	void logsJsonAndTracesWithoutExportingUnlessAnEndpointIsGiven(String component) {
+		assertThat(this.defaults.env(component, "LOGGING_STRUCTURED_FORMAT_CONSOLE").path("value").asString())
+			.isEqualTo("ecs");
+		assertThat(this.defaults.env(component, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY").path("value").asString())
+			.isEqualTo("0.1");
+		assertThat(this.defaults.envNames(component)).doesNotContain(
+				"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "ROLLCALL_OBSERVABILITY_TAGGED_TENANTS");
+		assertThat(Chart.render(Map.of("observability.jsonLogs", false)).envNames(component))
+			.doesNotContain("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
+		assertThat(this.production.env(component, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+			.path("value")
+			.asString()).isEqualTo("http://otel-collector.monitoring.svc:4318/v1/traces");
+		assertThat(this.production.env(component, "ROLLCALL_OBSERVABILITY_TAGGED_TENANTS").path("value").asString())
+			.isEqualTo("acme");
+	}
+
+	@Test
+	void theApiWaitsForRedisReplicasOnlyWhenAskedTo() {
+		assertThat(this.defaults.envNames("api")).doesNotContain("ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_REPLICAS");
+
+		assertThat(
+				this.production.env("api", "ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_REPLICAS").path("value").asString())
+			.isEqualTo("1");
+		assertThat(
+				this.production.env("api", "ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_TIMEOUT").path("value").asString())
+			.isEqualTo("500ms");
+		assertThat(this.production.envNames("indexer"))
+			.doesNotContain("ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_REPLICAS");
+	}
+
+	@Test
+	void theApiKeepsServingWhileItLeavesTheServiceThenDrainsWithinTheGracePeriod() {
+		JsonNode pod = this.defaults.get("Deployment", "rollcall-api").at("/spec/template/spec");
+		JsonNode preStop = pod.at("/containers/0/lifecycle/preStop/exec/command");
+
+		assertThat(preStop.valueStream().map(JsonNode::asString)).containsExactly("sleep", "5");
+		// The api's own graceful shutdown takes at most 20 s (rollcall-api.yml).
+		assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(5 + 20);
+		assertThat(this.defaults.container("indexer").path("lifecycle").isMissingNode()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "api", "indexer" })
 	void runsAsNonRootOnAReadOnlyFilesystemWithoutCapabilities(String component) {
 		JsonNode pod = this.defaults.get("Deployment", "rollcall-" + component).at("/spec/template/spec");
 		JsonNode container = pod.at("/containers/0");

@@ -106,9 +106,9 @@ public final class IndexerHarness implements AutoCloseable {
 	/** Appends an entry as the api does, with a ticket; returns the ticket. */
 	public String send(EntryKind kind, String tenantId, List<?> items) {
 		String ticket = UUID.randomUUID().toString();
-		redis.xadd(keys.liveStream(),
-				new StreamEntry(kind, tenantId, ticket, Instant.now(), items.size(), json.writeValueAsString(items))
-					.toFields());
+		redis.xadd(keys.liveStream(), new StreamEntry(kind, tenantId, ticket, Instant.now(), items.size(),
+				json.writeValueAsString(items), null)
+			.toFields());
 		return ticket;
 	}
 

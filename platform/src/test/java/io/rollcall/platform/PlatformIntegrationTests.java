@@ -10,12 +10,15 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
+import io.rollcall.devstack.process.FreePort;
 import io.rollcall.platform.elasticsearch.ElasticsearchConnectionAutoConfiguration;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionAutoConfiguration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -42,6 +45,21 @@ class PlatformIntegrationTests {
 				finally {
 					client.shutdown();
 				}
+			});
+	}
+
+	@Test
+	void redisIsHealthyWhileItAnswersPing(DevStack stack) {
+		context.withPropertyValues("rollcall.redis.url=" + stack.redisUrl()).run(app -> {
+			HealthIndicator redis = app.getBean("redisHealthIndicator", HealthIndicator.class);
+			assertThat(redis.health().getStatus()).isEqualTo(Status.UP);
+		});
+		context
+			.withPropertyValues("rollcall.redis.url=redis://127.0.0.1:" + FreePort.find(),
+					"rollcall.redis.command-timeout=500ms")
+			.run(app -> {
+				HealthIndicator redis = app.getBean("redisHealthIndicator", HealthIndicator.class);
+				assertThat(redis.health().getStatus()).isEqualTo(Status.DOWN);
 			});
 	}
 

@@ -1,7 +1,9 @@
 package io.rollcall.api.cache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.ingest.TenantGenerations;
 import io.rollcall.api.security.Caller;
+import io.rollcall.platform.observability.TenantTags;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,11 @@ import org.springframework.stereotype.Component;
  * write returned ever reads that generation again, since the final bump is higher. A
  * result may be fresher than its key (a write landing while it is computed): harmless.
  * When Redis does not answer, the cache is bypassed (no read, no store).
+ *
+ * <p>
+ * Each look-up counts in {@code rollcall.cache.requests} by {@code result} ({@code hit},
+ * {@code miss}, or {@code bypass} when the cache is off or Redis does not answer) and
+ * bounded tenant.
  */
 @Component
 @EnableConfigurationProperties(CacheProperties.class)
@@ -50,9 +57,16 @@ public class DashboardCache {
 
 	private final Map<Key, Object> entries;
 
-	DashboardCache(TenantGenerations generations, CacheProperties properties) {
+	private final MeterRegistry meters;
+
+	private final TenantTags tenants;
+
+	DashboardCache(TenantGenerations generations, CacheProperties properties, MeterRegistry meters,
+			TenantTags tenants) {
 		this.generations = generations;
 		this.properties = properties;
+		this.meters = meters;
+		this.tenants = tenants;
 		int max = properties.maxEntries();
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 
@@ -72,10 +86,12 @@ public class DashboardCache {
 	 */
 	public <T> T get(Caller caller, String query, List<?> arguments, Supplier<T> compute) {
 		if (!properties.enabled()) {
+			count(caller, "bypass");
 			return compute.get();
 		}
 		OptionalLong generation = generations.current(caller.tenantId());
 		if (generation.isEmpty()) {
+			count(caller, "bypass");
 			return compute.get();
 		}
 		Key key = new Key(caller.tenantId(), caller.role(), List.copyOf(new TreeSet<>(caller.teamIds())), query,
@@ -85,10 +101,12 @@ public class DashboardCache {
 			cached = entries.get(key);
 		}
 		if (cached != null) {
+			count(caller, "hit");
 			@SuppressWarnings("unchecked")
 			T result = (T) cached;
 			return result;
 		}
+		count(caller, "miss");
 		T result = compute.get();
 		if (result != null) {
 			synchronized (entries) {
@@ -96,6 +114,11 @@ public class DashboardCache {
 			}
 		}
 		return result;
+	}
+
+	private void count(Caller caller, String result) {
+		meters.counter("rollcall.cache.requests", "result", result, TenantTags.TAG, tenants.of(caller.tenantId()))
+			.increment();
 	}
 
 	/** Arguments as a list with value equality that accepts {@code null}s. */

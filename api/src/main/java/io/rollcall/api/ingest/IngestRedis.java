@@ -10,6 +10,7 @@ import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.schema.stream.IngestKeys;
 import io.rollcall.schema.stream.StreamEntry;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Lettuce intends, and one pub/sub connection for applied notices. When Redis is
  * unreachable commands are rejected at once instead of queued, so clients get
  * {@code UNAVAILABLE} within the command timeout; Lettuce reconnects (and re-subscribes)
- * in the background.
+ * in the background. Writes that wait for replicas ({@code WAIT}) use connections of
+ * their own ({@link ReplicatedAppends}).
  */
 @Component
 class IngestRedis implements DisposableBean {
@@ -31,26 +33,54 @@ class IngestRedis implements DisposableBean {
 
 	private final Duration retryAfter;
 
+	private final IngestProperties.ReplicaAcknowledgement acknowledgement;
+
+	private final ReplicatedAppends replicated;
+
 	private StatefulRedisConnection<String, String> connection;
 
 	private StatefulRedisPubSubConnection<String, String> pubSub;
 
-	IngestRedis(RedisClients clients, IngestKeys keys) {
+	IngestRedis(RedisClients clients, IngestKeys keys, IngestProperties properties) {
 		this.client = clients.create();
 		this.keys = keys;
 		this.retryAfter = clients.properties().retryAfter();
+		this.acknowledgement = properties.replicaAcknowledgement();
+		this.replicated = new ReplicatedAppends(this.client, this.acknowledgement,
+				clients.properties().commandTimeout());
 	}
 
 	IngestKeys keys() {
 		return keys;
 	}
 
-	/** Appends {@code entry} to the live ingest stream and returns its stream id. */
-	String append(StreamEntry entry) {
+	/**
+	 * Appends the entries of one write to the live ingest stream, in order; with
+	 * {@code rollcall.ingest.replica-acknowledgement.replicas} set, then waits for that
+	 * many replicas to hold them.
+	 * @throws UnavailableException when Redis cannot be reached, or the replicas did not
+	 * acknowledge in time (the entries are in the primary then, and will be applied)
+	 */
+	void append(List<StreamEntry> entries) {
 		try {
-			return commands().sync().xadd(keys.liveStream(), entry.toFields());
+			if (!acknowledgement.enabled()) {
+				entries.forEach(entry -> commands().sync().xadd(keys.liveStream(), entry.toFields()));
+				return;
+			}
+			long acknowledged = replicated.append(keys.liveStream(), entries);
+			if (acknowledged < acknowledgement.replicas()) {
+				throw new UnavailableException(
+						"the write reached Redis, but " + acknowledged + " of " + acknowledgement.replicas()
+								+ " replica(s) confirmed it within " + acknowledgement.timeout().toMillis()
+								+ " ms; it will probably be applied, and resending it is safe",
+						retryAfter, null);
+			}
 		}
 		catch (RedisException e) {
+			throw unavailable(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 			throw unavailable(e);
 		}
 	}
@@ -96,12 +126,13 @@ class IngestRedis implements DisposableBean {
 		return connection;
 	}
 
-	private UnavailableException unavailable(RedisException cause) {
+	private UnavailableException unavailable(Exception cause) {
 		return new UnavailableException("the ingest queue is unavailable, retry later", retryAfter, cause);
 	}
 
 	@Override
 	public synchronized void destroy() {
+		replicated.close();
 		if (pubSub != null) {
 			pubSub.close();
 		}

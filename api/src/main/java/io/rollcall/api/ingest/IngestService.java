@@ -1,5 +1,7 @@
 package io.rollcall.api.ingest;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import io.rollcall.api.error.BadUserInputException;
 import io.rollcall.api.error.NotAppliedException;
 import io.rollcall.api.error.VisibilityTimeoutException;
@@ -20,6 +22,7 @@ import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ContactRemoval;
 import io.rollcall.schema.stream.EntryKind;
 import io.rollcall.schema.stream.StreamEntry;
+import io.rollcall.schema.stream.TraceParent;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
  * contacts ordered by {@code version}. (If Redis fails while a large batch's slices are
  * being appended, some slices may be in; the client gets {@code UNAVAILABLE} and re-sends
  * the batch.)
+ *
+ * <p>
+ * Each entry carries the request's trace context ({@code traceparent}), so the indexer
+ * continues the request's trace when it applies the entry.
  */
 @Service
 class IngestService {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
 	/**
 	 * Serializes validated items for the stream with Jackson's defaults (ISO dates), the
@@ -73,8 +84,10 @@ class IngestService {
 
 	private final UsageCounters usage;
 
+	private final Tracer tracer;
+
 	IngestService(IngestRedis redis, AppliedNotices notices, IngestProperties properties, Callers callers,
-			Validator validator, Clock clock, RateLimiter limiter, UsageCounters usage) {
+			Validator validator, Clock clock, RateLimiter limiter, UsageCounters usage, Tracer tracer) {
 		this.redis = redis;
 		this.notices = notices;
 		this.properties = properties;
@@ -85,6 +98,7 @@ class IngestService {
 		this.contacts = ContactContract.decoder(validator);
 		this.validator = validator;
 		this.usage = usage;
+		this.tracer = tracer;
 	}
 
 	/**
@@ -165,21 +179,23 @@ class IngestService {
 		limiter.chargeWrites(caller, items.size());
 		String tenantId = caller.tenantId();
 		Instant acceptedAt = clock.instant();
+		String traceparent = traceparent();
 		List<StreamEntry> entries = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += properties.itemsPerEntry()) {
 			List<?> slice = items.subList(from, Math.min(items.size(), from + properties.itemsPerEntry()));
 			String ticket = consistency == Consistency.VISIBLE ? UUID.randomUUID().toString() : null;
-			entries
-				.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, slice.size(), WIRE.writeValueAsString(slice)));
+			entries.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, slice.size(),
+					WIRE.writeValueAsString(slice), traceparent));
 		}
 		if (consistency == Consistency.ACCEPTED) {
-			entries.forEach(redis::append);
+			redis.append(entries);
 			accepted(caller, kind, items.size());
+			log.debug("Accepted {} {} in {} stream entries", items.size(), what, entries.size());
 			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
 		}
 		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
 		try {
-			entries.forEach(redis::append);
+			redis.append(entries);
 		}
 		catch (RuntimeException e) {
 			pending.cancel();
@@ -188,6 +204,7 @@ class IngestService {
 		// Accepted whether or not it becomes visible in time (VISIBILITY_TIMEOUT says
 		// so).
 		accepted(caller, kind, items.size());
+		log.debug("Accepted {} {} in {} stream entries; waiting until visible", items.size(), what, entries.size());
 		List<AppliedNotice> applied;
 		try {
 			applied = pending.await(properties.visibilityTimeout());
@@ -201,6 +218,17 @@ class IngestService {
 			}
 		}
 		return new WriteReceipt(items.size(), Consistency.VISIBLE);
+	}
+
+	/** The current request's trace context, {@code null} outside a trace. */
+	private String traceparent() {
+		TraceContext context = tracer.currentTraceContext().context();
+		if (context == null) {
+			return null;
+		}
+		return TraceParent.of(context.traceId(), context.spanId(), Boolean.TRUE.equals(context.sampled()))
+			.map(TraceParent::toString)
+			.orElse(null);
 	}
 
 }

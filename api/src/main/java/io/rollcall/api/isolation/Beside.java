@@ -1,5 +1,7 @@
 package io.rollcall.api.isolation;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -7,16 +9,20 @@ import java.util.function.Supplier;
 /**
  * Independent blocking calls of one request run side by side: one on a virtual thread of
  * its own, while the request's thread makes the other, so their round trips (to Redis, to
- * Elasticsearch) overlap instead of adding up.
+ * Elasticsearch) overlap instead of adding up. The call runs in the caller's context
+ * (trace, tenant in the logs, security context), as if the request's thread made it.
  */
 public final class Beside {
+
+	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
 	private Beside() {
 	}
 
 	/** Starts {@code call} on a virtual thread of its own. */
 	public static <T> CompletableFuture<T> start(String name, Supplier<T> call) {
-		return CompletableFuture.supplyAsync(call, task -> Thread.ofVirtual().name(name).start(task));
+		ContextSnapshot context = CONTEXT.captureAll();
+		return CompletableFuture.supplyAsync(call, task -> Thread.ofVirtual().name(name).start(context.wrap(task)));
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package io.rollcall.api.ratelimit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.usage.UsageCounters;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.platform.redis.RedisClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +17,9 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * The rate limiter and where it plugs in: a GraphQL interceptor after the document guard,
- * the HTTP handler that answers 429, the health indicator ({@code rateLimiter}), and
- * {@link RateLimiter#chargeWrites} for the ingest service.
+ * the HTTP handler that answers 429, the health indicator ({@code rateLimiter}), the
+ * {@code rollcall.ratelimit.fallback.active} gauge, and {@link RateLimiter#chargeWrites}
+ * for the ingest service.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -33,8 +38,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
-		return new RateLimiter(store, properties, usage);
+	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage,
+			MeterRegistry meters, TenantTags tenants) {
+		return new RateLimiter(store, properties, usage, meters, tenants);
 	}
 
 	@Bean
@@ -51,6 +57,19 @@ class RateLimitConfiguration {
 	@Bean
 	RateLimiterHealthIndicator rateLimiterHealthIndicator(BucketStore store) {
 		return new RateLimiterHealthIndicator(store);
+	}
+
+	/**
+	 * 1 while the buckets are not in Redis (per-instance fallback or refusing), as the
+	 * last request saw it, like the health indicator.
+	 */
+	@Bean
+	MeterBinder rateLimiterFallbackGauge(BucketStore store) {
+		return registry -> Gauge
+			.builder("rollcall.ratelimit.fallback.active", store,
+					buckets -> buckets.state().mode() == BucketStore.Mode.DISTRIBUTED ? 0 : 1)
+			.description("1 while the rate limiter cannot use Redis (per-instance buckets or refusing)")
+			.register(registry);
 	}
 
 }

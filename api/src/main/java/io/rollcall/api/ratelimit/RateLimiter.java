@@ -2,9 +2,11 @@ package io.rollcall.api.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.usage.UsageCounters;
+import io.rollcall.platform.observability.TenantTags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * charged, again on both buckets at once; the units its buckets were charged in the end
  * are counted as its client's usage (see {@link #keep} for operations never settled).
  * Writes charge their item count to the tenant's events bucket. Every request costs at
- * least one unit. All bucket arithmetic is Bucket4j's.
+ * least one unit. All bucket arithmetic is Bucket4j's. Each refusal counts in
+ * {@code rollcall.ratelimit.rejected} by policy, bounded tenant and mode ({@code warn}
+ * when warn-only let it through).
  */
 public final class RateLimiter {
 
@@ -37,10 +41,17 @@ public final class RateLimiter {
 
 	private final UsageCounters usage;
 
-	RateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
+	private final MeterRegistry meters;
+
+	private final TenantTags tenants;
+
+	RateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage, MeterRegistry meters,
+			TenantTags tenants) {
 		this.store = store;
 		this.properties = properties;
 		this.usage = usage;
+		this.meters = meters;
+		this.tenants = tenants;
 	}
 
 	/**
@@ -158,6 +169,10 @@ public final class RateLimiter {
 	private Reservation refused(Caller caller, BucketStore.Limit limit, ConsumptionProbe probe, long charge,
 			List<RateLimitHeaders.Reading> others) {
 		Duration retryAfter = Duration.ofNanos(Math.min(probe.getNanosToWaitForRefill(), MAX_RETRY_AFTER.toNanos()));
+		meters
+			.counter("rollcall.ratelimit.rejected", "policy", limit.policy(), TenantTags.TAG,
+					tenants.of(caller.tenantId()), "mode", properties.warnOnly() ? "warn" : "enforce")
+			.increment();
 		if (properties.warnOnly()) {
 			log.warn("warn-only: tenant {} client {} over its {} limit ({} units)", caller.tenantId(),
 					caller.clientId(), limit.policy(), charge);

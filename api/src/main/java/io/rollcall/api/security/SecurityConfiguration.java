@@ -1,8 +1,11 @@
 package io.rollcall.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -11,13 +14,15 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every request needs a valid bearer token except {@code /actuator/health} (probes) and
- * the GraphiQL page (static HTML; the queries it sends need a token like any other).
- * Scopes are checked here for REST and, for GraphQL fields, by {@code @PreAuthorize} on
- * the services, which REST goes through too.
+ * Every request needs a valid bearer token except {@code /actuator/health} (probes), the
+ * Prometheus scrape {@code /actuator/prometheus} where only Prometheus reaches it (see
+ * {@link #metricsScrape}), and the GraphiQL page (static HTML; the queries it sends need
+ * a token like any other). Scopes are checked here for REST and, for GraphQL fields, by
+ * {@code @PreAuthorize} on the services, which REST goes through too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -36,10 +41,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties) {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
+			Environment environment) {
 		JsonSecurityErrors errors = new JsonSecurityErrors(json);
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(metricsScrape(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT))
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
 				.permitAll()
@@ -73,6 +81,27 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(EdgeConfiguration.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
+	}
+
+	/**
+	 * The Prometheus scrape, without a token: on a management port of its own (the
+	 * chart's setup: this filter chain guards that port too, no public Service leads to
+	 * it, and its NetworkPolicy admits Prometheus only), or from the loopback interface
+	 * (the local run, where the api binds to 127.0.0.1). An api whose management
+	 * endpoints share a public port answers an outside scrape with 401.
+	 */
+	private static RequestMatcher metricsScrape(boolean separateManagementPort) {
+		return request -> request.getRequestURI().equals(request.getContextPath() + "/actuator/prometheus")
+				&& (separateManagementPort || isLoopback(request.getRemoteAddr()));
+	}
+
+	private static boolean isLoopback(String address) {
+		try {
+			return InetAddress.ofLiteral(address).isLoopbackAddress();
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isGraphQlHandshake(HttpServletRequest request) {

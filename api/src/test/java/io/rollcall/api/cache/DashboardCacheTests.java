@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.ingest.TenantGenerations;
 import io.rollcall.api.security.Caller;
+import io.rollcall.platform.observability.TenantTags;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,8 @@ class DashboardCacheTests {
 
 	private final AtomicInteger computed = new AtomicInteger();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@Test
 	void sameGenerationIsAHit() {
 		given(generations.current("demo")).willReturn(OptionalLong.of(3));
@@ -26,6 +31,8 @@ class DashboardCacheTests {
 		assertThat(get(cache, ADMIN, "prog-0")).isEqualTo(1);
 		assertThat(get(cache, ADMIN, "prog-0")).isEqualTo(1);
 		assertThat(computed).hasValue(1);
+		assertThat(requests("miss", "demo")).isOne();
+		assertThat(requests("hit", "demo")).isOne();
 	}
 
 	@Test
@@ -60,6 +67,7 @@ class DashboardCacheTests {
 		get(cache, ADMIN, "prog-0");
 		assertThat(computed).hasValue(2);
 		assertThat(cache.size()).isZero();
+		assertThat(requests("bypass", "demo")).isEqualTo(2);
 	}
 
 	@Test
@@ -88,7 +96,12 @@ class DashboardCacheTests {
 	}
 
 	private DashboardCache cache(boolean enabled, int maxEntries) {
-		return new DashboardCache(generations, new CacheProperties(enabled, maxEntries));
+		return new DashboardCache(generations, new CacheProperties(enabled, maxEntries), meters,
+				new TenantTags(Set.of("demo")));
+	}
+
+	private double requests(String result, String tenant) {
+		return meters.get("rollcall.cache.requests").tags("result", result, "tenant", tenant).counter().count();
 	}
 
 	private int get(DashboardCache cache, Caller caller, String programId) {

@@ -3,6 +3,7 @@ package io.rollcall.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.error.ErrorCode;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
@@ -113,6 +114,35 @@ class RateLimiterTests {
 				assertThat(refused.headers()).containsKeys("Retry-After", "RateLimit-Policy", "RateLimit");
 				assertThat(refused.headers().get("RateLimit")).startsWith("\"tenant\";r=10;t=");
 			});
+	}
+
+	@Test
+	void everyRefusalIsCountedByPolicyTenantAndMode() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RateLimitProperties enforced = TestLimiters.properties(DEMO_100);
+		RateLimitProperties warnOnly = TestLimiters.properties(DEMO_100 + "  warn-only: true\n");
+		RateLimiter enforcing = new RateLimiter(TestLimiters.unreachableRedis(enforced), enforced,
+				new UsageCounters(Clock.systemUTC()), meters, TestLimiters.TENANTS);
+		RateLimiter warning = new RateLimiter(TestLimiters.unreachableRedis(warnOnly), warnOnly,
+				new UsageCounters(Clock.systemUTC()), meters, TestLimiters.TENANTS);
+		Caller stranger = new Caller("initech", "initech-app", null, List.of());
+
+		assertThatThrownBy(() -> enforcing.reserve(TestLimiters.DEMO_ADMIN, 500))
+			.isInstanceOf(RateLimitedException.class);
+		assertThatThrownBy(() -> enforcing.chargeWrites(stranger, 1_000_000_000))
+			.isInstanceOf(RateLimitedException.class);
+		warning.reserve(TestLimiters.DEMO_ADMIN, 500);
+
+		assertThat(rejected(meters, "tenant", "demo", "enforce")).isOne();
+		assertThat(rejected(meters, "events", "other", "enforce")).as("initech is not a tagged tenant").isOne();
+		assertThat(rejected(meters, "tenant", "demo", "warn")).isOne();
+	}
+
+	private static double rejected(SimpleMeterRegistry meters, String policy, String tenant, String mode) {
+		return meters.get("rollcall.ratelimit.rejected")
+			.tags("policy", policy, "tenant", tenant, "mode", mode)
+			.counter()
+			.count();
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.rollcall.api.ratelimit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.YamlFixture;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
@@ -11,6 +13,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -23,6 +26,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 final class TestLimiters {
 
 	static final Caller DEMO_ADMIN = new Caller("demo", "demo-admin", null, List.of());
+
+	static final TenantTags TENANTS = new TenantTags(Set.of("demo"));
 
 	private TestLimiters() {
 	}
@@ -44,12 +49,13 @@ final class TestLimiters {
 	/** A limiter that counts its clients' usage in {@code usage}. */
 	static RateLimiter limiter(String yaml, UsageCounters usage) {
 		RateLimitProperties properties = properties(yaml);
-		return new RateLimiter(unreachableRedis(properties), properties, usage);
+		return new RateLimiter(unreachableRedis(properties), properties, usage, new SimpleMeterRegistry(), TENANTS);
 	}
 
 	/** A limiter over {@code store}, whose usage counts go nowhere. */
 	static RateLimiter limiter(BucketStore store, RateLimitProperties properties) {
-		return new RateLimiter(store, properties, new UsageCounters(Clock.systemUTC()));
+		return new RateLimiter(store, properties, new UsageCounters(Clock.systemUTC()), new SimpleMeterRegistry(),
+				TENANTS);
 	}
 
 	/** Makes {@code caller} the authenticated caller of this thread. */

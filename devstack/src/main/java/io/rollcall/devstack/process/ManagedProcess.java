@@ -136,6 +136,15 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The exit code of a process that has ended, e.g. 143 for a JVM that ran its shutdown
+	 * hooks after {@link #close()}'s SIGTERM, 137 for one it had to kill.
+	 * @throws IllegalThreadStateException while it runs
+	 */
+	public int exitValue() {
+		return this.process.exitValue();
+	}
+
+	/**
 	 * Waits for the process to exit, at most the given time; services poll their
 	 * readiness in between, so a crashed service fails fast instead of timing out.
 	 * @return whether the process has exited

@@ -3,13 +3,15 @@ package io.rollcall.indexer.apply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.indexer.deadletter.DeadLetter;
 import io.rollcall.indexer.deadletter.DeadLetters;
+import io.rollcall.platform.observability.TenantTags;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the results of items are written down for everyone: each counted in
- * {@code rollcall.indexer.items} by kind and outcome, each refused one set aside as a
- * dead letter. Opens the {@link Tally} of each batch.
+ * {@code rollcall.ingest.events} by kind ({@code events} for interaction events,
+ * {@code contacts}, {@code programs}, {@code removals}), outcome and (bounded) tenant,
+ * each refused one set aside as a dead letter. Opens the {@link Tally} of each batch.
  */
 @Component
 class Ledger {
@@ -24,17 +26,22 @@ class Ledger {
 
 	private final MeterRegistry registry;
 
-	Ledger(DeadLetters deadLetters, MeterRegistry registry) {
+	private final TenantTags tenants;
+
+	Ledger(DeadLetters deadLetters, MeterRegistry registry, TenantTags tenants) {
 		this.deadLetters = deadLetters;
 		this.registry = registry;
+		this.tenants = tenants;
 	}
 
 	Tally open() {
 		return new Tally(this);
 	}
 
-	void count(String kind, String outcome) {
-		registry.counter("rollcall.indexer.items", "kind", kind, "outcome", outcome).increment();
+	void count(String kind, String tenantId, String outcome) {
+		registry
+			.counter("rollcall.ingest.events", "kind", kind, "outcome", outcome, TenantTags.TAG, tenants.of(tenantId))
+			.increment();
 	}
 
 	void deadLetter(DecodedEntry entry, Object item, String reason) {

@@ -7,10 +7,10 @@ import io.rollcall.indexer.changelog.ChangeRecorder;
 import io.rollcall.indexer.notice.Notices;
 import io.rollcall.indexer.progress.ProgressRollups;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
-import io.rollcall.schema.stream.EntryKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,16 +42,19 @@ class RefreshThenAnnounce implements Visibility {
 
 	private final MeterRegistry registry;
 
+	private final TenantTags tenants;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RefreshThenAnnounce(Refresher refresher, ProgressRollups rollups, Notices notices, ChangeRecorder changeLog,
-			IndexNames names, MeterRegistry registry) {
+			IndexNames names, MeterRegistry registry, TenantTags tenants) {
 		this.refresher = refresher;
 		this.rollups = rollups;
 		this.notices = notices;
 		this.changeLog = changeLog;
 		this.names = names;
 		this.registry = registry;
+		this.tenants = tenants;
 	}
 
 	@Override
@@ -96,7 +99,7 @@ class RefreshThenAnnounce implements Visibility {
 		for (EntryOutcome outcome : outcomes) {
 			DecodedEntry entry = outcome.entry();
 			if (outcome.applied() && !entry.backfill()) {
-				lag(entry.header().kind()).record(Duration.between(entry.header().acceptedAt(), now));
+				lag(entry).record(Duration.between(entry.header().acceptedAt(), now));
 			}
 			if (entry.header().ticket() != null) {
 				notices.applied(new AppliedNotice(entry.header().ticket(), outcome.applied(), outcome.items(),
@@ -107,11 +110,11 @@ class RefreshThenAnnounce implements Visibility {
 				change.contactsByProgram.keySet(), change.contacts, change.removed)));
 	}
 
-	private Timer lag(EntryKind kind) {
-		return Timer.builder("rollcall.indexer.visible.lag")
+	private Timer lag(DecodedEntry entry) {
+		return Timer.builder("rollcall.ingest.visible.lag")
 			.description("From the api accepting a write to the write being searchable")
-			.tag("kind", kind.name().toLowerCase(Locale.ROOT))
-			.publishPercentileHistogram()
+			.tag("kind", entry.header().kind().name().toLowerCase(Locale.ROOT))
+			.tag(TenantTags.TAG, tenants.of(entry.tenantId()))
 			.register(registry);
 	}
 

@@ -70,7 +70,7 @@ final class Tally {
 				}
 				case UNAVAILABLE -> counts.unavailable = true;
 			}
-			ledger.count(kind, result.outcome().name().toLowerCase(Locale.ROOT));
+			ledger.count(kind, item.entry().tenantId(), result.outcome().name().toLowerCase(Locale.ROOT));
 		}
 		return landed;
 	}
@@ -78,13 +78,13 @@ final class Tally {
 	/** Records one removal of {@code entry}. */
 	void removed(DecodedEntry entry, RemovalOutcome outcome) {
 		counts(entry).applied++;
-		ledger.count("removals", outcome == RemovalOutcome.REMOVED ? "applied" : "already_applied");
+		ledger.count("removals", entry.tenantId(), outcome == RemovalOutcome.REMOVED ? "applied" : "already_applied");
 	}
 
 	/** The removals of {@code entry} could not all be done: it stays pending. */
 	void removalsUnavailable(DecodedEntry entry) {
 		counts(entry).unavailable = true;
-		ledger.count("removals", "unavailable");
+		ledger.count("removals", entry.tenantId(), "unavailable");
 	}
 
 	/**

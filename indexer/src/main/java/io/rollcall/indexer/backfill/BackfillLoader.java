@@ -200,7 +200,7 @@ final class BackfillLoader {
 			redis.multi();
 			if (!events.isEmpty()) {
 				Map<String, String> fields = new LinkedHashMap<>(new StreamEntry(EntryKind.EVENTS, tenantId, null,
-						clock.instant(), events.size(), "[" + String.join(",", events) + "]")
+						clock.instant(), events.size(), "[" + String.join(",", events) + "]", null)
 					.toFields());
 				fields.put(BackfillProgress.ENTRY_FIELD, id);
 				redis.xadd(keys.backfillStream(), fields);

@@ -8,6 +8,7 @@ import io.rollcall.indexer.retry.Retrier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -53,6 +54,9 @@ final class ConsumerLoop {
 
 	private volatile boolean running = true;
 
+	/** Counted down by {@link #stop()}: wakes a loop that is pausing after a failure. */
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
 	/** The pauses since the last complete cycle; {@code null} after one. */
 	private BackOffExecution pauses;
 
@@ -65,8 +69,10 @@ final class ConsumerLoop {
 	 * @param applier applies batches
 	 * @param backfillFeed the backfill's rate cap and acknowledgement
 	 * @param retrier the back-off after a failed cycle
+	 * @param context the trace and logging context of each batch
 	 */
-	record Shared(StreamProperties properties, BatchApplier applier, BackfillFeed backfillFeed, Retrier retrier) {
+	record Shared(StreamProperties properties, BatchApplier applier, BackfillFeed backfillFeed, Retrier retrier,
+			BatchContext context) {
 	}
 
 	ConsumerLoop(String name, Source live, Source backfill, Shared shared) {
@@ -85,9 +91,13 @@ final class ConsumerLoop {
 		claimDue.set(true);
 	}
 
-	/** Asks the loop to stop once the batch in flight is done. */
+	/**
+	 * Asks the loop to stop once the batch in flight is done (applied and acknowledged,
+	 * or left pending when it cannot be); a loop pausing after a failure stops at once.
+	 */
 	void stop() {
 		running = false;
+		stopped.countDown();
 	}
 
 	void run() {
@@ -178,16 +188,8 @@ final class ConsumerLoop {
 	 * pending.
 	 */
 	private boolean apply(Source source, List<StreamMessage<String, String>> batch, Delivery delivery) {
-		List<DoneEntry> done;
-		if (source.backfill) {
-			shared.backfillFeed.read(batch);
-			done = shared.applier.applyBackfill(batch, delivery);
-			shared.backfillFeed.acknowledge(source.group, batch, done);
-		}
-		else {
-			done = shared.applier.apply(batch, delivery);
-			source.group.ack(done.stream().map(DoneEntry::streamId).toList());
-		}
+		List<DoneEntry> done = shared.context.run(source.name, batch,
+				() -> applyAndAcknowledge(source, batch, delivery));
 		if (done.size() == batch.size()) {
 			return true;
 		}
@@ -198,6 +200,23 @@ final class ConsumerLoop {
 		}
 		source.recovering = true;
 		return false;
+	}
+
+	/** Applies {@code batch} and acknowledges the entries that are done. */
+	private List<DoneEntry> applyAndAcknowledge(Source source, List<StreamMessage<String, String>> batch,
+			Delivery delivery) {
+		List<DoneEntry> done;
+		if (source.backfill) {
+			shared.backfillFeed.read(batch);
+			done = shared.applier.applyBackfill(batch, delivery);
+			shared.backfillFeed.acknowledge(source.group, batch, done);
+		}
+		else {
+			done = shared.applier.apply(batch, delivery);
+			source.group.ack(done.stream().map(DoneEntry::streamId).toList());
+		}
+		log.debug("Applied and acknowledged {} of {} entries of the {} stream", done.size(), batch.size(), source.name);
+		return done;
 	}
 
 	/**
@@ -255,14 +274,14 @@ final class ConsumerLoop {
 		}
 	}
 
-	/** Sleeps for the next of the retry policy's pauses. */
+	/** Sleeps for the next of the retry policy's pauses, or until stopped. */
 	private void pause() {
 		failures++;
 		if (pauses == null) {
 			pauses = shared.retrier.pauses();
 		}
 		try {
-			Thread.sleep(pauses.nextBackOff());
+			stopped.await(pauses.nextBackOff(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package io.rollcall.indexer.stream;
 
 import io.rollcall.indexer.apply.BatchApplier;
 import io.rollcall.indexer.backfill.BackfillProgress;
+import io.micrometer.tracing.Tracer;
 import io.rollcall.indexer.retry.Retrier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -49,8 +50,13 @@ import org.springframework.stereotype.Component;
  * {@link BackfillProgress}).
  *
  * <p>
- * Stopping lets each loop finish the batch in flight (it may be retrying), or its entries
- * would wait claim-idle.
+ * Stopping (SIGTERM, a rolling update) lets each loop finish the batch in flight: it is
+ * applied and acknowledged, or, when Elasticsearch stays unavailable, left pending, never
+ * acknowledged half-applied; a loop pausing after a failure stops at once. Leaving a
+ * batch in flight would make its entries wait claim-idle before another replica takes
+ * them. A batch still running after {@code STOP_TIMEOUT} (30 s, inside the chart's 60 s
+ * grace period) loses its connections: its entries stay pending and are applied again,
+ * idempotently, by whichever loop claims them after claim-idle.
  */
 @Component
 class StreamConsumer implements SmartLifecycle {
@@ -84,11 +90,11 @@ class StreamConsumer implements SmartLifecycle {
 	private ThreadPoolTaskScheduler scheduler;
 
 	StreamConsumer(StreamProperties properties, ConsumerGroups groups, Housekeeping housekeeping, BatchApplier applier,
-			BackfillFeed backfillFeed, Retrier retrier) {
+			BackfillFeed backfillFeed, Retrier retrier, Tracer tracer) {
 		this.properties = properties;
 		this.groups = groups;
 		this.housekeeping = housekeeping;
-		this.shared = new ConsumerLoop.Shared(properties, applier, backfillFeed, retrier);
+		this.shared = new ConsumerLoop.Shared(properties, applier, backfillFeed, retrier, new BatchContext(tracer));
 		this.consumerName = properties.consumerName().isBlank() ? generatedName() : properties.consumerName();
 	}
 
@@ -140,7 +146,7 @@ class StreamConsumer implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException | TimeoutException e) {
-			log.warn("Stream consumer loops did not stop cleanly: {}", e.toString());
+			log.warn("Stream consumer loops did not stop cleanly; their entries stay pending: {}", e.toString());
 		}
 		running.clear();
 		executor.close();

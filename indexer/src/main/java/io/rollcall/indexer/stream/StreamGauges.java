@@ -21,11 +21,10 @@ class StreamGauges {
 	private final Clock clock = Clock.systemUTC();
 
 	StreamGauges(MeterRegistry registry) {
-		Gauge.builder("rollcall.indexer.stream.pending", pendingCount, AtomicLong::get)
+		Gauge.builder("rollcall.stream.pending", pendingCount, AtomicLong::get)
 			.description("Entries of the live stream read by some replica but not acknowledged yet")
 			.register(registry);
-		Gauge
-			.builder("rollcall.indexer.stream.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
+		Gauge.builder("rollcall.stream.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
 			.description("Age of the oldest pending entry of the live stream")
 			.baseUnit("seconds")
 			.register(registry);

@@ -15,6 +15,7 @@ import io.rollcall.indexer.removal.ContactRemover;
 import io.rollcall.indexer.removal.FakeTombstones;
 import io.rollcall.indexer.removal.RemovalOutcome;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.schema.event.EventType;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.index.IndexNames;
@@ -62,10 +63,10 @@ class BatchApplierTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final BatchApplier applier = new BatchApplier(
-			new EntryDecoder(validation.getValidator()), new DocumentWriter(bulk,
-					new EventWriter(bulk, tombstones, new IndexNames("test-")), new IndexNames("test-")),
-			remover, visibility, new Ledger(deadLetters::add, registry));
+	private final BatchApplier applier = new BatchApplier(new EntryDecoder(validation.getValidator()),
+			new DocumentWriter(bulk, new EventWriter(bulk, tombstones, new IndexNames("test-")),
+					new IndexNames("test-")),
+			remover, visibility, new Ledger(deadLetters::add, registry, new TenantTags(Set.of("acme"))));
 
 	private int nextId;
 
@@ -102,8 +103,8 @@ class BatchApplierTests {
 		assertThat(outcome.applied()).isTrue();
 		assertThat(outcome.items()).isEqualTo(1);
 		assertThat(outcome.reason()).isEqualTo("2 item(s) dropped because their contact is removed");
-		assertThat(registry.counter("rollcall.indexer.items", "kind", "events", "outcome", "dropped").count())
-			.isEqualTo(2);
+		assertThat(registry.counter("rollcall.ingest.events", "kind", "events", "outcome", "dropped", "tenant", "acme")
+			.count()).isEqualTo(2);
 		assertThat(visibility.searchable).singleElement()
 			.satisfies(changes -> assertThat(changes.tenants()).containsExactly("acme"));
 	}
@@ -217,7 +218,7 @@ class BatchApplierTests {
 	private StreamMessage<String, String> entry(String tenantId, EntryKind kind, List<?> items) {
 		String id = ++nextId + "-0";
 		return new StreamMessage<>("live", id,
-				new StreamEntry(kind, tenantId, "ticket-" + id, AT, items.size(), JSON.writeValueAsString(items))
+				new StreamEntry(kind, tenantId, "ticket-" + id, AT, items.size(), JSON.writeValueAsString(items), null)
 					.toFields());
 	}
 

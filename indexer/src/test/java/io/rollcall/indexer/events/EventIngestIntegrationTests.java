@@ -79,7 +79,7 @@ class EventIngestIntegrationTests {
 		GetResponse<Map<String, Object>> doc = indexer.getEvent("acme", "q1");
 		assertThat(doc.version()).isEqualTo(5);
 		assertThat(doc.source()).containsEntry(EventDocument.REVISION, 5).containsEntry(EventDocument.CORRECT, true);
-		assertThat(indexer.counter("rollcall.indexer.items", "kind", "events", "outcome", "already_applied"))
+		assertThat(indexer.counter("rollcall.ingest.events", "kind", "events", "outcome", "already_applied"))
 			.isEqualTo(3);
 	}
 
@@ -91,8 +91,8 @@ class EventIngestIntegrationTests {
 		}
 
 		assertThat(indexer.countEvents("acme")).isEqualTo(1);
-		assertThat(indexer.counter("rollcall.indexer.items", "kind", "events", "outcome", "applied")).isEqualTo(1);
-		assertThat(indexer.counter("rollcall.indexer.items", "kind", "events", "outcome", "already_applied"))
+		assertThat(indexer.counter("rollcall.ingest.events", "kind", "events", "outcome", "applied")).isEqualTo(1);
+		assertThat(indexer.counter("rollcall.ingest.events", "kind", "events", "outcome", "already_applied"))
 			.isEqualTo(2);
 	}
 

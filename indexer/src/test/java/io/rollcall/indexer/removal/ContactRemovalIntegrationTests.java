@@ -71,7 +71,7 @@ class ContactRemovalIntegrationTests {
 			.isZero();
 		assertThat(indexer.get(indexer.names.progress(), "acme", ProgressDocument.id("acme", "prog-1", "gone")).found())
 			.isFalse();
-		assertThat(indexer.counter("rollcall.indexer.items", "kind", "events", "outcome", "dropped")).isEqualTo(50);
+		assertThat(indexer.counter("rollcall.ingest.events", "kind", "events", "outcome", "dropped")).isEqualTo(50);
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class IndexerCrashIntegrationTests {
 					.writeValueAsString(IndexerHarness.smsEvents("ev-" + entry, "c" + entry % 50, EVENTS_PER_ENTRY));
 				redis.sync()
 					.xadd(keys.liveStream(),
-							new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.now(), EVENTS_PER_ENTRY, body)
+							new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.now(), EVENTS_PER_ENTRY, body, null)
 								.toFields());
 			}
 		}

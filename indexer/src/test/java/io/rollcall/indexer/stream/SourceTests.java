@@ -42,7 +42,7 @@ class SourceTests {
 
 	private static StreamMessage<String, String> entry(String id, int items) {
 		return new StreamMessage<>("live", id,
-				new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.EPOCH, items, "[]").toFields());
+				new StreamEntry(EntryKind.EVENTS, "acme", null, Instant.EPOCH, items, "[]", null).toFields());
 	}
 
 }

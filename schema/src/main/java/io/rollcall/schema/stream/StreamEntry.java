@@ -3,6 +3,7 @@ package io.rollcall.schema.stream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entry of the ingest stream: one accepted request (or a slice of one) for one
@@ -17,8 +18,12 @@ import java.util.Map;
  * can size its batches (and pay its rate caps) before it decodes anything; the body stays
  * the truth about what is applied
  * @param body the JSON array of items, exactly as validated by the api
+ * @param traceparent the trace context of the request that wrote the entry (see
+ * {@link TraceParent}), {@code null} when there was none; entries written before the
+ * field existed have none
  */
-public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, int items, String body) {
+public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instant acceptedAt, int items, String body,
+		String traceparent) {
 
 	/**
 	 * What an entry without the {@code items} field (written before the field existed)
@@ -40,6 +45,8 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 
 	private static final String BODY = "body";
 
+	private static final String TRACEPARENT = "traceparent";
+
 	public Map<String, String> toFields() {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put(KIND, kind.name());
@@ -50,6 +57,9 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 		fields.put(ACCEPTED_AT, Long.toString(acceptedAt.toEpochMilli()));
 		fields.put(ITEMS, Integer.toString(items));
 		fields.put(BODY, body);
+		if (traceparent != null) {
+			fields.put(TRACEPARENT, traceparent);
+		}
 		return fields;
 	}
 
@@ -60,7 +70,15 @@ public record StreamEntry(EntryKind kind, String tenantId, String ticket, Instan
 	public static StreamEntry fromFields(Map<String, String> fields) {
 		return new StreamEntry(EntryKind.valueOf(required(fields, KIND)), required(fields, TENANT), fields.get(TICKET),
 				Instant.ofEpochMilli(Long.parseLong(required(fields, ACCEPTED_AT))), declaredItems(fields),
-				required(fields, BODY));
+				required(fields, BODY), fields.get(TRACEPARENT));
+	}
+
+	/**
+	 * The trace context an entry carries, read without decoding its body: empty when it
+	 * has none or an invalid one.
+	 */
+	public static Optional<TraceParent> traceParent(Map<String, String> fields) {
+		return TraceParent.parse(fields.get(TRACEPARENT));
 	}
 
 	/**
