@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The api and the real indexer started in this JVM against devstack's Elasticsearch and
- * Redis and the dev issuer, called over real HTTP with real tokens.
+ * The api and the real indexer (or the api alone) started in this JVM against devstack's
+ * Elasticsearch and Redis and the dev issuer, called over real HTTP with real tokens.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -42,6 +42,18 @@ final class RunningStack implements AutoCloseable {
 
 	static RunningStack start(DevStack stack, DevIssuer issuer) {
 		return start(stack, issuer, Map.of());
+	}
+
+	/**
+	 * Starts the api alone (no indexer: nothing but the api talks to Redis), with the
+	 * functional test limits.
+	 */
+	static RunningStack apiOnly(DevStack stack, DevIssuer issuer) {
+		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.putAll(FunctionalTestLimits.PROPERTIES);
+		properties.put("server.port", "0");
+		properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		return new RunningStack(null, ApiApplication.builder().properties(properties).run());
 	}
 
 	/** Starts both applications with {@code extra} properties on top of devstack's. */
@@ -127,7 +139,9 @@ final class RunningStack implements AutoCloseable {
 			api.close();
 		}
 		finally {
-			indexer.close();
+			if (indexer != null) {
+				indexer.close();
+			}
 		}
 	}
 
