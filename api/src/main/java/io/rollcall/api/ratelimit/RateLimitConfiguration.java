@@ -3,6 +3,7 @@ package io.rollcall.api.ratelimit;
 import io.rollcall.api.security.Callers;
 import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.schema.stream.IngestKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -23,8 +24,8 @@ class RateLimitConfiguration {
 	static final int INTERCEPTOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
 	@Bean
-	LimiterRedis limiterRedis(RedisClients redis, RateLimitProperties properties) {
-		return new LimiterRedis(redis, properties.bucketBatching());
+	LimiterRedis limiterRedis(RedisClients redis) {
+		return new LimiterRedis(redis);
 	}
 
 	@Bean
@@ -33,8 +34,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
-		return new RateLimiter(store, properties, usage);
+	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage, IngestKeys keys) {
+		return new RateLimiter(store, properties, usage, keys);
 	}
 
 	@Bean
