@@ -49,8 +49,17 @@ final class RunningStack implements AutoCloseable {
 	 * functional test limits.
 	 */
 	static RunningStack apiOnly(DevStack stack, DevIssuer issuer) {
+		return apiOnly(stack, issuer, Map.of());
+	}
+
+	/**
+	 * Another api instance (a replica of the api of a running stack, say), with
+	 * {@code extra} properties.
+	 */
+	static RunningStack apiOnly(DevStack stack, DevIssuer issuer, Map<String, Object> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
 		properties.putAll(FunctionalTestLimits.PROPERTIES);
+		properties.putAll(extra);
 		properties.put("server.port", "0");
 		properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
 		return new RunningStack(null, ApiApplication.builder().properties(properties).run());
@@ -71,6 +80,11 @@ final class RunningStack implements AutoCloseable {
 			indexer.close();
 			throw e;
 		}
+	}
+
+	/** A bean of the api. */
+	<T> T apiBean(Class<T> type) {
+		return api.getBean(type);
 	}
 
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
