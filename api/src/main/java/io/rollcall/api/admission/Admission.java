@@ -1,8 +1,8 @@
 package io.rollcall.api.admission;
 
+import io.rollcall.api.isolation.Beside;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import reactor.util.context.Context;
 
 /**
@@ -58,15 +58,7 @@ public final class Admission {
 		if (admission == null) {
 			return Optional.empty();
 		}
-		try {
-			return admission.outcome.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException refusal) {
-				throw refusal;
-			}
-			throw e;
-		}
+		return Beside.join(admission.outcome);
 	}
 
 }

@@ -47,6 +47,18 @@ final class LimiterRedis implements DisposableBean {
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
 	/**
+	 * What both scripts start with: Redis's time in microseconds (a script that reads the
+	 * time must replicate its effects, which Redis 7 does by default and 6.2 on request)
+	 * and the number of buckets, ARGV[1].
+	 */
+	private static final String PRELUDE = """
+			if redis.replicate_commands then redis.replicate_commands() end
+			local clock = redis.call('TIME')
+			local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+			local buckets = tonumber(ARGV[1])
+			""";
+
+	/**
 	 * Takes ARGV[2] tokens from each of the ARGV[1] buckets KEYS[1..n] (capacity and
 	 * refill per second in ARGV[2 + 2i], ARGV[3 + 2i]), or from none when one lacks them.
 	 * Returns the index of the first refusing bucket (0: taken), then per bucket its
@@ -54,11 +66,7 @@ final class LimiterRedis implements DisposableBean {
 	 * and until it is full, then, when a key follows the buckets, that hash's fields and
 	 * values (HGETALL).
 	 */
-	private static final String TAKE = """
-			if redis.replicate_commands then redis.replicate_commands() end
-			local clock = redis.call('TIME')
-			local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-			local buckets = tonumber(ARGV[1])
+	private static final String TAKE = PRELUDE + """
 			local tokens = tonumber(ARGV[2])
 			local margin = tonumber(ARGV[3])
 			local arrivals, limits, intervals = {}, {}, {}
@@ -97,27 +105,24 @@ final class LimiterRedis implements DisposableBean {
 	 * or takes them when negative, even into debt. Returns per bucket its tokens and the
 	 * microseconds until it is full.
 	 */
-	private static final String ADJUST = """
-			if redis.replicate_commands then redis.replicate_commands() end
-			local clock = redis.call('TIME')
-			local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-			local buckets = tonumber(ARGV[1])
-			local difference = tonumber(ARGV[2])
-			local margin = tonumber(ARGV[3])
-			local result = {}
-			for i = 1, buckets do
-			  local interval = 1000000 / tonumber(ARGV[3 + 2 * i])
-			  local tat = math.max(math.max(tonumber(redis.call('GET', KEYS[i]) or '0'), now) - difference * interval, now)
-			  if tat > now then
-			    redis.call('SET', KEYS[i], string.format('%.17g', tat), 'PX', math.ceil((tat - now) / 1000) + margin)
-			  else
-			    redis.call('DEL', KEYS[i])
-			  end
-			  table.insert(result, math.floor((now + tonumber(ARGV[2 + 2 * i]) * interval - tat) / interval + 0.001))
-			  table.insert(result, math.ceil(tat - now))
-			end
-			return result
-			""";
+	private static final String ADJUST = PRELUDE
+			+ """
+					local difference = tonumber(ARGV[2])
+					local margin = tonumber(ARGV[3])
+					local result = {}
+					for i = 1, buckets do
+					  local interval = 1000000 / tonumber(ARGV[3 + 2 * i])
+					  local tat = math.max(math.max(tonumber(redis.call('GET', KEYS[i]) or '0'), now) - difference * interval, now)
+					  if tat > now then
+					    redis.call('SET', KEYS[i], string.format('%.17g', tat), 'PX', math.ceil((tat - now) / 1000) + margin)
+					  else
+					    redis.call('DEL', KEYS[i])
+					  end
+					  table.insert(result, math.floor((now + tonumber(ARGV[2 + 2 * i]) * interval - tat) / interval + 0.001))
+					  table.insert(result, math.ceil(tat - now))
+					end
+					return result
+					""";
 
 	private final RedisClient client;
 

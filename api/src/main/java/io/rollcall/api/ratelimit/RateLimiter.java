@@ -1,6 +1,7 @@
 package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.admission.Generations;
+import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.schema.stream.IngestKeys;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,16 +111,7 @@ public final class RateLimiter {
 		List<BucketStore.Limit> events = List.of(new BucketStore.Limit(tenantKey(caller, "events"), "events",
 				plan.eventBurst(), plan.eventsPerSecond()));
 		long charge = Math.max(1, items);
-		BucketStore.Taken taken;
-		try {
-			taken = store.take(events, charge, null).join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw e;
-		}
+		BucketStore.Taken taken = Beside.join(store.take(events, charge, null));
 		if (!taken.allGiven()) {
 			refused(caller, events, taken, charge, Optional.empty());
 		}

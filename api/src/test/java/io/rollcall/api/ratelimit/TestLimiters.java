@@ -1,6 +1,7 @@
 package io.rollcall.api.ratelimit;
 
 import io.rollcall.api.YamlFixture;
+import io.rollcall.api.isolation.Beside;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
@@ -11,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -67,24 +66,12 @@ final class TestLimiters {
 
 	/** {@link RateLimiter#reserve}, waited for; its refusal thrown as such. */
 	static RateLimiter.Reservation reserve(RateLimiter limiter, Caller caller, long cost) {
-		return join(limiter.reserve(caller, cost));
+		return Beside.join(limiter.reserve(caller, cost));
 	}
 
 	/** {@link RateLimiter#settle}, waited for. */
 	static RateLimitHeaders settle(RateLimiter limiter, RateLimiter.Reservation reservation, long actualCost) {
-		return join(limiter.settle(reservation, actualCost));
-	}
-
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw e;
-		}
+		return Beside.join(limiter.settle(reservation, actualCost));
 	}
 
 	/** Makes {@code caller} the authenticated caller of this thread. */
