@@ -7,10 +7,13 @@ import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.schema.fixtures.EventGenerator;
 import io.rollcall.schema.fixtures.GeneratedTenant;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Measures the fixed cost of a GraphQL request through the api: Redis commands per
@@ -19,8 +22,9 @@ import java.util.TreeMap;
  * Elasticsearch and Redis and the dev issuer. A small tenant is loaded through the real
  * indexer first, which is then stopped, so that only the api talks to Redis while it is
  * measured. Not a test: a measurement, run by hand (see docs/PERFORMANCE.md, "Where a
- * request's time goes"), under the shared lock since it starts Elasticsearch; add
- * {@code -XX:StartFlightRecording=...} to profile the api in the same run:
+ * request's time goes"), under the shared lock since it starts Elasticsearch. With
+ * {@code -Dharness.jfr=<file>} it records the measured requests (not the loading, not the
+ * warm-up) with JFR's {@code profile} settings into that file:
  *
  * <pre>
  * ./mvnw -B -ntp -q -o -pl api -am test-compile
@@ -57,6 +61,11 @@ public final class GatewayCostHarness {
 			for (int i = 0; i < warmUp; i++) {
 				call(api, reader, MIX.get(i % MIX.size()));
 			}
+			Recording recording = null;
+			if (System.getProperty("harness.jfr") != null) {
+				recording = new Recording(Configuration.getConfiguration("profile"));
+				recording.start();
+			}
 			System.out
 				.println("| query | requests | Redis commands/request | by command (per request) | p50 ms | p95 ms |");
 			System.out.println("| --- | --- | --- | --- | --- | --- |");
@@ -74,6 +83,11 @@ public final class GatewayCostHarness {
 				Thread.sleep(1_500);
 				Map<String, Long> after = commandStats(stack.redisUrl());
 				report(query, requests, before, after, nanos);
+			}
+			if (recording != null) {
+				recording.stop();
+				recording.dump(Path.of(System.getProperty("harness.jfr")));
+				recording.close();
 			}
 		}
 		System.exit(0);
