@@ -52,7 +52,10 @@ public final class GatewayCostHarness {
 		try (RunningStack loader = RunningStack.start(stack, issuer)) {
 			String admin = issuer.token("demo-admin", "demo-admin-secret");
 			load(loader, admin, "/v1/contacts", tenant.contacts());
-			load(loader, admin, "/v1/events", tenant.events());
+			List<?> events = tenant.events();
+			for (int from = 0; from < events.size(); from += 5_000) {
+				load(loader, admin, "/v1/events", events.subList(from, Math.min(events.size(), from + 5_000)));
+			}
 		}
 		try (RunningStack api = RunningStack.apiOnly(stack, issuer)) {
 			String reader = issuer.token("demo-reader", "demo-reader-secret");
