@@ -6,14 +6,18 @@ import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.schema.fixtures.EventGenerator;
 import io.rollcall.schema.fixtures.GeneratedTenant;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Measures the fixed cost of a GraphQL request through the api: Redis commands per
@@ -24,13 +28,15 @@ import jdk.jfr.Recording;
  * measured. Not a test: a measurement, run by hand (see docs/PERFORMANCE.md, "Where a
  * request's time goes"), under the shared lock since it starts Elasticsearch. With
  * {@code -Dharness.jfr=<file>} it records the measured requests (not the loading, not the
- * warm-up) with JFR's {@code profile} settings into that file:
+ * warm-up) with JFR's {@code profile} settings into that file, and prints which
+ * components the api's CPU samples fell in:
  *
  * <pre>
  * ./mvnw -B -ntp -q -o -pl api -am test-compile
  * ./mvnw -B -ntp -q -o -pl api dependency:build-classpath -Dmdep.outputFile=target/harness.classpath -Dmdep.includeScope=test
  * CP="$(for m in schema platform devstack indexer api; do printf '%s/target/classes:' $m; done)schema/target/test-classes:api/target/test-classes:$(tr ':' '\n' &lt; api/target/harness.classpath | grep -v '/io/rollcall/' | paste -sd:)"
- * flock /tmp/rollcall-heavy.lock java -cp "$CP" io.rollcall.api.GatewayCostHarness [requests per query] [warm-up requests]
+ * flock /tmp/rollcall-heavy.lock java -Dharness.jfr=/tmp/api.jfr -cp "$CP" io.rollcall.api.GatewayCostHarness [requests per query] [warm-up requests]
+ * java -cp "$CP" io.rollcall.api.GatewayCostHarness profile /tmp/api.jfr    # the profile of a recording again
  * </pre>
  */
 public final class GatewayCostHarness {
@@ -40,10 +46,18 @@ public final class GatewayCostHarness {
 			new Query("leaderboard", Map.of("programId", "prog-0", "metric", "LESSONS_COMPLETED")),
 			new Query("typename", Map.of()));
 
+	/** Components by the packages of their frames, first match wins. */
+	private static final Map<String, List<String>> COMPONENTS = components();
+
 	private GatewayCostHarness() {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("profile")) {
+			// Only the profile of a recording made before.
+			profile(Path.of(args[1]));
+			return;
+		}
 		int requests = args.length > 0 ? Integer.parseInt(args[0]) : 500;
 		int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
 		DevStack stack = DevStack.global();
@@ -89,8 +103,10 @@ public final class GatewayCostHarness {
 			}
 			if (recording != null) {
 				recording.stop();
-				recording.dump(Path.of(System.getProperty("harness.jfr")));
+				Path file = Path.of(System.getProperty("harness.jfr"));
+				recording.dump(file);
 				recording.close();
+				profile(file);
 			}
 		}
 		System.exit(0);
@@ -134,6 +150,62 @@ public final class GatewayCostHarness {
 				commands, nanos[requests / 2] / 1e6, nanos[(int) (requests * 0.95)] / 1e6);
 	}
 
+	/**
+	 * Where the api's CPU went while it was measured: each execution sample of an api
+	 * thread (the harness's own HTTP client left out) is attributed to the innermost
+	 * frame that belongs to a known component; then the hottest frames.
+	 */
+	private static void profile(Path file) throws IOException {
+		Map<String, Integer> byComponent = new TreeMap<>();
+		Map<String, Integer> byTopFrame = new TreeMap<>();
+		int samples = 0;
+		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+				continue;
+			}
+			List<String> frames = event.getStackTrace()
+				.getFrames()
+				.stream()
+				.map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName())
+				.toList();
+			if (frames.isEmpty() || frames.stream()
+				.anyMatch(frame -> frame.startsWith("jdk.internal.net.http") || frame.contains("GatewayCostHarness"))) {
+				continue;
+			}
+			samples++;
+			byTopFrame.merge(frames.getFirst(), 1, Integer::sum);
+			String owner = frames.stream()
+				.map(GatewayCostHarness::component)
+				.filter(component -> component != null)
+				.findFirst()
+				.orElse("other (JDK, Spring core, Micrometer...)");
+			byComponent.merge(owner, 1, Integer::sum);
+		}
+		System.out.printf("%n%d execution samples of the api%n| component | share of samples |%n| --- | --- |%n",
+				samples);
+		print(byComponent, samples, byComponent.size());
+		System.out.printf("%n| hottest frame (self) | share of samples |%n| --- | --- |%n");
+		print(byTopFrame, samples, 10);
+	}
+
+	private static void print(Map<String, Integer> counts, int samples, int limit) {
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+			.limit(limit)
+			.forEach(entry -> System.out.printf("| %s | %.1f%% |%n", entry.getKey(),
+					100.0 * entry.getValue() / samples));
+	}
+
+	private static String component(String frame) {
+		for (Map.Entry<String, List<String>> component : COMPONENTS.entrySet()) {
+			if (component.getValue().stream().anyMatch(frame::startsWith)) {
+				return component.getKey();
+			}
+		}
+		return null;
+	}
+
 	/** Calls per command since Redis started, from {@code INFO commandstats}. */
 	private static Map<String, Long> commandStats(String redisUrl) {
 		RedisClient client = RedisClient.create(redisUrl);
@@ -149,6 +221,27 @@ public final class GatewayCostHarness {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	private static Map<String, List<String>> components() {
+		Map<String, List<String>> components = new LinkedHashMap<>();
+		components.put("token validation (Nimbus, RSA)", List.of("org.springframework.security.oauth2.jwt",
+				"com.nimbusds", "java.math.BigInteger", "sun.security"));
+		components.put("rate limiter (Rollcall's, Bucket4j)",
+				List.of("io.rollcall.api.ratelimit", "io.github.bucket4j"));
+		components.put("result cache", List.of("io.rollcall.api.cache", "io.rollcall.api.admission"));
+		components.put("Redis client (Lettuce)", List.of("io.lettuce"));
+		components.put("Elasticsearch client", List.of("co.elastic.clients"));
+		components.put("GraphQL (graphql-java, Spring for GraphQL)",
+				List.of("graphql.", "org.springframework.graphql"));
+		components.put("JSON (Jackson)", List.of("tools.jackson", "com.fasterxml.jackson"));
+		components.put("Spring Security filters", List.of("org.springframework.security.web"));
+		components.put("Tomcat, Spring MVC",
+				List.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "org.springframework.web"));
+		components.put("Reactor", List.of("reactor."));
+		components.put("Netty (Lettuce's I/O)", List.of("io.netty"));
+		components.put("HTTP to Elasticsearch (Apache HttpCore)", List.of("org.apache.hc"));
+		return components;
 	}
 
 	private record Query(String name, Map<String, Object> variables) {
