@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The api and the real indexer started in this JVM against devstack's Elasticsearch and
- * Redis and the dev issuer, called over real HTTP with real tokens.
+ * The api and the real indexer (or the api alone) started in this JVM against devstack's
+ * Elasticsearch and Redis and the dev issuer, called over real HTTP with real tokens.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -44,6 +44,27 @@ final class RunningStack implements AutoCloseable {
 		return start(stack, issuer, Map.of());
 	}
 
+	/**
+	 * Starts the api alone (no indexer: nothing but the api talks to Redis), with the
+	 * functional test limits.
+	 */
+	static RunningStack apiOnly(DevStack stack, DevIssuer issuer) {
+		return apiOnly(stack, issuer, Map.of());
+	}
+
+	/**
+	 * Another api instance (a replica of the api of a running stack, say), with
+	 * {@code extra} properties.
+	 */
+	static RunningStack apiOnly(DevStack stack, DevIssuer issuer, Map<String, Object> extra) {
+		Map<String, Object> properties = new HashMap<>(stack.springProperties());
+		properties.putAll(FunctionalTestLimits.PROPERTIES);
+		properties.putAll(extra);
+		properties.put("server.port", "0");
+		properties.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
+		return new RunningStack(null, ApiApplication.builder().properties(properties).run());
+	}
+
 	/** Starts both applications with {@code extra} properties on top of devstack's. */
 	static RunningStack start(DevStack stack, DevIssuer issuer, Map<String, Object> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
@@ -59,6 +80,11 @@ final class RunningStack implements AutoCloseable {
 			indexer.close();
 			throw e;
 		}
+	}
+
+	/** A bean of the api. */
+	<T> T apiBean(Class<T> type) {
+		return api.getBean(type);
 	}
 
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
@@ -127,7 +153,9 @@ final class RunningStack implements AutoCloseable {
 			api.close();
 		}
 		finally {
-			indexer.close();
+			if (indexer != null) {
+				indexer.close();
+			}
 		}
 	}
 

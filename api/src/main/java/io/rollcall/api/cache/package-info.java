@@ -1,2 +1,5 @@
-/** Dashboard results cached per tenant write generation. */
+/**
+ * Dashboard results cached per program and per tenant-wide generation, with concurrent
+ * identical misses sharing one computation.
+ */
 package io.rollcall.api.cache;

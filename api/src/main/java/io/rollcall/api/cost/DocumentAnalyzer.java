@@ -71,13 +71,13 @@ final class DocumentAnalyzer {
 	}
 
 	/**
-	 * The result of {@link #analyze}: the estimate, the shape, and the pricer of the
-	 * actual response.
+	 * The result of {@link #analyze}: the estimate, the shape, the pricer of the actual
+	 * response, and whether the operation is a query.
 	 */
-	record Analysis(long cost, int depth, long aliases, long rootFields, ToLongFunction<Object> actual) {
+	record Analysis(long cost, int depth, long aliases, long rootFields, ToLongFunction<Object> actual, boolean query) {
 
 		/** No operation to run: graphql-java reports the missing or ambiguous one. */
-		static final Analysis NOTHING = new Analysis(0, 0, 0, 0, data -> 0);
+		static final Analysis NOTHING = new Analysis(0, 0, 0, 0, data -> 0, false);
 
 	}
 
@@ -107,7 +107,8 @@ final class DocumentAnalyzer {
 		Stats stats = new Walk(fragments, operation, variables).selections(operation.getSelectionSet(), root, Set.of(),
 				0);
 		return new Analysis(stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
-				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root));
+				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root),
+				operation.getOperation() == OperationDefinition.Operation.QUERY);
 	}
 
 	/**

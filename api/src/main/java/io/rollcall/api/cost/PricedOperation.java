@@ -17,13 +17,18 @@ public final class PricedOperation {
 
 	private final ToLongFunction<Object> actual;
 
+	private final boolean query;
+
 	/**
 	 * @param requestedCost the estimate
 	 * @param actual prices the response's {@code data}
+	 * @param query the operation is a query (no mutation, no subscription): it has no
+	 * effect to take back, so it may start before it is admitted
 	 */
-	public PricedOperation(long requestedCost, ToLongFunction<Object> actual) {
+	public PricedOperation(long requestedCost, ToLongFunction<Object> actual, boolean query) {
 		this.requestedCost = requestedCost;
 		this.actual = actual;
+		this.query = query;
 	}
 
 	/**
@@ -46,6 +51,11 @@ public final class PricedOperation {
 		Map<Object, Object> entries = new HashMap<>(context);
 		entries.put(PricedOperation.class, this);
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(entries).build());
+	}
+
+	/** Whether the operation is a query, which only reads. */
+	public boolean query() {
+		return query;
 	}
 
 	/** The estimate: list fields at their requested (or assumed) sizes. */

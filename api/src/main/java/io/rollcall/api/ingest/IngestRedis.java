@@ -86,16 +86,6 @@ class IngestRedis implements DisposableBean {
 	}
 
 	/**
-	 * The tenant's write generation (see {@code IngestKeys#generation}); 0 before its
-	 * first applied write. Fails with a {@link RedisException} within the command timeout
-	 * when Redis is unreachable.
-	 */
-	long generation(String tenantId) {
-		String value = commands().sync().get(keys.generation(tenantId));
-		return value == null ? 0 : Long.parseLong(value);
-	}
-
-	/**
 	 * Subscribes {@code listener} to the applied channel, once; returns when Redis
 	 * confirmed the subscription, so a notice published afterwards cannot be missed.
 	 */

@@ -7,6 +7,7 @@ import io.rollcall.api.security.Callers;
 import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.platform.observability.TenantTags;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.schema.stream.IngestKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -28,8 +29,8 @@ class RateLimitConfiguration {
 	static final int INTERCEPTOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
 
 	@Bean
-	LimiterRedis limiterRedis(RedisClients redis, RateLimitProperties properties) {
-		return new LimiterRedis(redis, properties.bucketBatching());
+	LimiterRedis limiterRedis(RedisClients redis) {
+		return new LimiterRedis(redis);
 	}
 
 	@Bean
@@ -38,9 +39,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage,
+	RateLimiter rateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage, IngestKeys keys,
 			MeterRegistry meters, TenantTags tenants) {
-		return new RateLimiter(store, properties, usage, meters, tenants);
+		return new RateLimiter(store, properties, usage, keys, meters, tenants);
 	}
 
 	@Bean

@@ -36,17 +36,13 @@ import org.springframework.validation.annotation.Validated;
  * timeout per interval
  * @param retryAfter the {@code retryAfterMs} hint of {@code UNAVAILABLE} in
  * {@code FAIL_CLOSED} mode
- * @param bucketBatching whether concurrent requests of one api instance on the same
- * bucket are combined into one Redis compare-and-swap (Bucket4j's batching optimization;
- * see docs/PERFORMANCE.md "Rate limiter")
  */
 @Validated
 @ConfigurationProperties("rollcall.limits")
 record RateLimitProperties(@DefaultValue("standard") @NotBlank String defaultPlan, Map<String, @Valid Plan> plans,
 		Map<String, @Valid TenantLimits> tenants, Map<String, @Valid ClientLimits> clients,
 		@DefaultValue("false") boolean warnOnly, @DefaultValue("FAIL_OPEN") @NotNull RedisFailure redisFailure,
-		@DefaultValue("1s") Duration redisRetryInterval, @DefaultValue("1s") Duration retryAfter,
-		@DefaultValue("true") boolean bucketBatching) {
+		@DefaultValue("1s") Duration redisRetryInterval, @DefaultValue("1s") Duration retryAfter) {
 
 	/**
 	 * The built-in plan: 200,000 cost units of burst, 2,000 per second sustained (about

@@ -1,30 +1,31 @@
 package io.rollcall.api.ratelimit;
 
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.VerboseResult;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.api.admission.Generations;
 import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.usage.UsageCounters;
 import io.rollcall.platform.observability.TenantTags;
+import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Charges requests to their buckets. A GraphQL operation reserves its estimated cost from
- * its tenant's bucket and its client's at once (their Redis round trips overlap; a
- * refusal by either gives back what the other took, so a refused request costs nothing),
- * and is settled once its actual cost is known: the unused part is refunded, an overrun
- * charged, again on both buckets at once; the units its buckets were charged in the end
- * are counted as its client's usage (see {@link #keep} for operations never settled).
- * Writes charge their item count to the tenant's events bucket. Every request costs at
- * least one unit. All bucket arithmetic is Bucket4j's. Each refusal counts in
- * {@code rollcall.ratelimit.rejected} by policy, bounded tenant and mode ({@code warn}
- * when warn-only let it through).
+ * its tenant's bucket and its client's at once, in one Redis round trip that takes from
+ * both or from neither (a request refused by either costs nothing) and also reads the
+ * tenant's cache generations; it is settled once its actual cost is known: the unused
+ * part is refunded, an overrun charged, on both buckets in a second round trip (none when
+ * the estimate was right). The units its buckets were charged in the end are counted as
+ * its client's usage (see {@link #keep} for operations never settled). Writes charge
+ * their item count to the tenant's events bucket. Every request costs at least one unit.
+ * Each refusal counts in {@code rollcall.ratelimit.rejected} by policy, bounded tenant
+ * and mode ({@code warn} when warn-only let it through).
  */
 public final class RateLimiter {
 
@@ -41,59 +42,43 @@ public final class RateLimiter {
 
 	private final UsageCounters usage;
 
+	private final IngestKeys keys;
+
 	private final MeterRegistry meters;
 
 	private final TenantTags tenants;
 
-	RateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage, MeterRegistry meters,
-			TenantTags tenants) {
+	RateLimiter(BucketStore store, RateLimitProperties properties, UsageCounters usage, IngestKeys keys,
+			MeterRegistry meters, TenantTags tenants) {
 		this.store = store;
 		this.properties = properties;
 		this.usage = usage;
+		this.keys = keys;
 		this.meters = meters;
 		this.tenants = tenants;
 	}
 
 	/**
-	 * Reserves {@code cost} units for a GraphQL operation of {@code caller}.
-	 * @throws RateLimitedException when the tenant's or the client's bucket lacks them
-	 * (unless warn-only)
+	 * Reserves {@code cost} units for a GraphQL operation of {@code caller}, reading its
+	 * tenant's cache generations in the same round trip.
+	 * @return the reservation; fails with {@link RateLimitedException} when the tenant's
+	 * or the client's bucket lacks the units (unless warn-only), with
+	 * {@code UnavailableException} while Redis is away in {@code FAIL_CLOSED} mode
 	 */
-	Reservation reserve(Caller caller, long cost) {
+	CompletableFuture<Reservation> reserve(Caller caller, long cost) {
 		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId(), caller.clientId());
 		long charge = Math.max(1, cost);
-		BucketStore.Limit tenant = new BucketStore.Limit("tenant:" + caller.tenantId() + ":queries", "tenant",
-				plan.capacity(), plan.refillPerSecond());
-		BucketStore.Limit client = new BucketStore.Limit(
-				"client:" + caller.tenantId() + ":" + caller.clientId() + ":queries", "client", plan.clientCapacity(),
-				plan.clientRefillPerSecond());
-		CompletableFuture<ConsumptionProbe> clientCharge = Beside.start("rate-limit", () -> consume(client, charge));
-		ConsumptionProbe byTenant;
-		try {
-			byTenant = consume(tenant, charge);
-		}
-		catch (RuntimeException e) {
-			clientCharge.thenAccept(byClient -> giveBack(client, byClient, charge));
-			throw e;
-		}
-		ConsumptionProbe byClient;
-		try {
-			byClient = Beside.join(clientCharge);
-		}
-		catch (RuntimeException e) {
-			giveBack(tenant, byTenant, charge);
-			throw e;
-		}
-		if (!byTenant.isConsumed()) {
-			giveBack(client, byClient, charge);
-			return refused(caller, tenant, byTenant, charge, List.of());
-		}
-		if (!byClient.isConsumed()) {
-			giveBack(tenant, byTenant, charge);
-			return refused(caller, client, byClient, charge, List.of(reading(tenant, byTenant)));
-		}
-		return new Reservation(charge, List.of(reading(tenant, byTenant), reading(client, byClient)),
-				usage.charge(caller));
+		List<BucketStore.Limit> limits = List.of(
+				new BucketStore.Limit(tenantKey(caller, "queries"), "tenant", plan.capacity(), plan.refillPerSecond()),
+				new BucketStore.Limit("client:{" + caller.tenantId() + "}:" + caller.clientId() + ":queries", "client",
+						plan.clientCapacity(), plan.clientRefillPerSecond()));
+		return store.take(limits, charge, keys.cacheGenerations(caller.tenantId())).thenApply(taken -> {
+			Optional<Generations> generations = taken.read().map(Generations::parse);
+			if (!taken.allGiven()) {
+				return refused(caller, limits, taken, charge, generations);
+			}
+			return new Reservation(charge, readings(limits, taken.levels()), usage.charge(caller), generations);
+		});
 	}
 
 	/**
@@ -101,24 +86,22 @@ public final class RateLimiter {
 	 * charges the overrun, and returns what the buckets hold afterwards. The client's
 	 * usage counts what its buckets were charged in the end.
 	 */
-	RateLimitHeaders settle(Reservation reservation, long actualCost) {
+	CompletableFuture<RateLimitHeaders> settle(Reservation reservation, long actualCost) {
 		long charged = Math.max(1, actualCost);
 		long difference = reservation.reserved() - charged;
 		if (reservation.readings().isEmpty()) {
 			// Over a limit in warn-only mode: nothing was reserved, nothing is charged.
-			return new RateLimitHeaders(reservation.readings());
+			return CompletableFuture.completedFuture(new RateLimitHeaders(reservation.readings()));
 		}
 		if (difference == 0) {
 			reservation.usage().settle(charged);
-			return new RateLimitHeaders(reservation.readings());
+			return CompletableFuture.completedFuture(new RateLimitHeaders(reservation.readings()));
 		}
-		List<CompletableFuture<RateLimitHeaders.Reading>> settled = reservation.readings()
-			.stream()
-			.map(reading -> Beside.start("rate-limit", () -> adjust(reading.limit(), difference)))
-			.toList();
-		RateLimitHeaders after = new RateLimitHeaders(settled.stream().map(Beside::join).toList());
-		reservation.usage().settle(charged);
-		return after;
+		List<BucketStore.Limit> limits = reservation.readings().stream().map(RateLimitHeaders.Reading::limit).toList();
+		return store.adjust(limits, difference).thenApply(levels -> {
+			reservation.usage().settle(charged);
+			return new RateLimitHeaders(readings(limits, levels));
+		});
 	}
 
 	/**
@@ -130,45 +113,34 @@ public final class RateLimiter {
 		reservation.usage().settle(reservation.reserved());
 	}
 
-	private RateLimitHeaders.Reading adjust(BucketStore.Limit limit, long difference) {
-		VerboseResult<?> result = store.apply(limit, bucket -> difference > 0 ? bucket.asVerbose().addTokens(difference)
-				: bucket.asVerbose().consumeIgnoringRateLimits(-difference));
-		return new RateLimitHeaders.Reading(limit, result.getDiagnostics().getAvailableTokens(),
-				result.getDiagnostics().calculateFullRefillingTime());
-	}
-
 	/**
 	 * Charges {@code items} written events or contacts to the tenant's events bucket.
 	 * @throws RateLimitedException when the bucket lacks them (unless warn-only)
 	 */
 	public void chargeWrites(Caller caller, long items) {
 		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
-		BucketStore.Limit events = new BucketStore.Limit("tenant:" + caller.tenantId() + ":events", "events",
-				plan.eventBurst(), plan.eventsPerSecond());
+		List<BucketStore.Limit> events = List.of(new BucketStore.Limit(tenantKey(caller, "events"), "events",
+				plan.eventBurst(), plan.eventsPerSecond()));
 		long charge = Math.max(1, items);
-		ConsumptionProbe probe = store.apply(events, bucket -> bucket.tryConsumeAndReturnRemaining(charge));
-		if (!probe.isConsumed()) {
-			refused(caller, events, probe, charge, List.of());
+		BucketStore.Taken taken = Beside.join(store.take(events, charge, null));
+		if (!taken.allGiven()) {
+			refused(caller, events, taken, charge, Optional.empty());
 		}
 	}
 
-	private ConsumptionProbe consume(BucketStore.Limit limit, long tokens) {
-		return store.apply(limit, bucket -> bucket.tryConsumeAndReturnRemaining(tokens));
+	/** A bucket of the tenant's, named under its hash tag (one Redis Cluster slot). */
+	private static String tenantKey(Caller caller, String bucket) {
+		return "tenant:{" + caller.tenantId() + "}:" + bucket;
 	}
 
-	/** Returns {@code tokens} to {@code limit}'s bucket if {@code probe} took them. */
-	private void giveBack(BucketStore.Limit limit, ConsumptionProbe probe, long tokens) {
-		if (probe.isConsumed()) {
-			store.apply(limit, bucket -> {
-				bucket.addTokens(tokens);
-				return null;
-			});
-		}
-	}
-
-	private Reservation refused(Caller caller, BucketStore.Limit limit, ConsumptionProbe probe, long charge,
-			List<RateLimitHeaders.Reading> others) {
-		Duration retryAfter = Duration.ofNanos(Math.min(probe.getNanosToWaitForRefill(), MAX_RETRY_AFTER.toNanos()));
+	/**
+	 * The refusal by {@code taken}'s refusing bucket, with the readings of the buckets
+	 * before it (nothing was taken from any); in warn-only mode, an admission that
+	 * reserved nothing.
+	 */
+	private Reservation refused(Caller caller, List<BucketStore.Limit> limits, BucketStore.Taken taken, long charge,
+			Optional<Generations> generations) {
+		BucketStore.Limit limit = limits.get(taken.refused());
 		meters
 			.counter("rollcall.ratelimit.rejected", "policy", limit.policy(), TenantTags.TAG,
 					tenants.of(caller.tenantId()), "mode", properties.warnOnly() ? "warn" : "enforce")
@@ -176,26 +148,36 @@ public final class RateLimiter {
 		if (properties.warnOnly()) {
 			log.warn("warn-only: tenant {} client {} over its {} limit ({} units)", caller.tenantId(),
 					caller.clientId(), limit.policy(), charge);
-			return new Reservation(0, List.of(), usage.charge(caller));
+			return new Reservation(0, List.of(), usage.charge(caller), generations);
 		}
-		List<RateLimitHeaders.Reading> readings = new ArrayList<>(others);
-		readings.add(reading(limit, probe));
+		BucketStore.Level level = taken.levels().get(taken.refused());
+		Duration retryAfter = Duration.ofNanos(Math.min(level.nanosToEnough(), MAX_RETRY_AFTER.toNanos()));
+		List<RateLimitHeaders.Reading> readings = new ArrayList<>(
+				readings(limits.subList(0, taken.refused() + 1), taken.levels()));
 		throw new RateLimitedException(
 				"the " + limit.policy() + " rate limit is exhausted; retry after "
 						+ RateLimitedException.retryAfterSeconds(retryAfter) + "s",
 				retryAfter, new RateLimitHeaders(readings));
 	}
 
-	private static RateLimitHeaders.Reading reading(BucketStore.Limit limit, ConsumptionProbe probe) {
-		return new RateLimitHeaders.Reading(limit, probe.getRemainingTokens(), probe.getNanosToWaitForReset());
+	private static List<RateLimitHeaders.Reading> readings(List<BucketStore.Limit> limits,
+			List<BucketStore.Level> levels) {
+		List<RateLimitHeaders.Reading> readings = new ArrayList<>();
+		for (int i = 0; i < limits.size(); i++) {
+			readings
+				.add(new RateLimitHeaders.Reading(limits.get(i), levels.get(i).tokens(), levels.get(i).nanosToFull()));
+		}
+		return readings;
 	}
 
 	/**
 	 * Units reserved for one operation, what its buckets held afterwards (nothing
-	 * reserved in warn-only mode when over a limit), and its client's usage, counted when
-	 * it is settled or kept.
+	 * reserved in warn-only mode when over a limit), its client's usage, counted when it
+	 * is settled or kept, and the tenant's cache generations read along (empty when the
+	 * limiter is on its local fallback).
 	 */
-	record Reservation(long reserved, List<RateLimitHeaders.Reading> readings, UsageCounters.Charge usage) {
+	record Reservation(long reserved, List<RateLimitHeaders.Reading> readings, UsageCounters.Charge usage,
+			Optional<Generations> generations) {
 	}
 
 }

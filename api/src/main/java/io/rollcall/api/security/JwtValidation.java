@@ -1,14 +1,18 @@
 package io.rollcall.api.security;
 
 import io.rollcall.schema.json.Identifiers;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
@@ -27,6 +31,26 @@ class JwtValidation {
 	 * replica.
 	 */
 	static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256);
+
+	/**
+	 * Wraps Boot's decoder so that a token validated once is not validated again until it
+	 * expires (see {@link CachedTokens}); static, as a post-processor must be, and the
+	 * settings looked up only when the decoder is made.
+	 */
+	@Bean
+	static BeanPostProcessor cachedTokens(ObjectProvider<SecurityProperties> properties) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof JwtDecoder decoder && !(bean instanceof CachedTokens)) {
+					return new CachedTokens(decoder, properties.getObject().tokenCache(), Clock.systemUTC());
+				}
+				return bean;
+			}
+
+		};
+	}
 
 	@Bean
 	JwkSetUriJwtDecoderBuilderCustomizer signatureAlgorithms() {

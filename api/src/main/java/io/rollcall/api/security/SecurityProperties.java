@@ -1,6 +1,7 @@
 package io.rollcall.api.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -27,13 +28,14 @@ import org.springframework.validation.annotation.Validated;
  * API, on in the local stack for GraphiQL (mapped to Boot's
  * {@code spring.graphql.schema.introspection.enabled})
  * @param cors which browser origins may call the api
+ * @param tokenCache how validated tokens are remembered
  */
 @Validated
 @ConfigurationProperties("rollcall.security")
 record SecurityProperties(@DefaultValue("http://127.0.0.1:9000") @NotBlank String issuerUri,
 		@DefaultValue("rollcall-api") @NotBlank String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue @Valid @NotNull Claims claims, @DefaultValue("false") boolean introspectionEnabled,
-		@DefaultValue @Valid @NotNull Cors cors) {
+		@DefaultValue @Valid @NotNull Cors cors, @DefaultValue @Valid @NotNull TokenCache tokenCache) {
 
 	/**
 	 * Claim names. Scopes are read by Spring Security from {@code scope} or {@code scp}
@@ -59,6 +61,19 @@ record SecurityProperties(@DefaultValue("http://127.0.0.1:9000") @NotBlank Strin
 	 * @param maxAge how long a browser may cache a preflight answer
 	 */
 	public record Cors(@DefaultValue List<@NotBlank String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
+	}
+
+	/**
+	 * Validated tokens remembered by their text, so a client's token is checked once, not
+	 * on every request (see {@code CachedTokens}).
+	 *
+	 * @param maxEntries the most tokens remembered (about a kilobyte each); 0 checks
+	 * every request's token
+	 * @param maxAge the longest a token is remembered, even when its {@code exp} is
+	 * later: bounds how long a token keeps working once its signing key is withdrawn from
+	 * the issuer's key set (a token is never remembered past its {@code exp})
+	 */
+	public record TokenCache(@DefaultValue("10000") @Min(0) int maxEntries, @DefaultValue("5m") Duration maxAge) {
 	}
 
 }

@@ -69,7 +69,8 @@ class DocumentAnalyzerTests {
 				Map.of("hasNextPage", false, "endCursor", "x"), "totalCount", 2));
 
 		assertThat(analysis.actual().applyAsLong(data)).isEqualTo(50 + 1 + 2 * 6 + 3 + 1);
-		assertThat(new PricedOperation(analysis.cost(), analysis.actual()).actualCost(null)).isZero();
+		assertThat(new PricedOperation(analysis.cost(), analysis.actual(), analysis.query()).actualCost(null)).isZero();
+		assertThat(analysis.query()).isTrue();
 	}
 
 	@Test

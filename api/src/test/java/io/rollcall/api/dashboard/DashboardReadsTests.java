@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.search.CannedSearch;
 import io.rollcall.api.search.SearchScope;
 import io.rollcall.api.search.SearchScopes;
@@ -40,10 +41,11 @@ class DashboardReadsTests {
 
 	@Test
 	void aMissComputesWithinTheCallersScopeOfTheTeam() {
-		given(cache.get(eq(MANAGER), eq("quizStats"), eq(List.of("prog-0", "team-1")), any()))
-			.willAnswer(call -> call.<Supplier<?>>getArgument(3).get());
+		given(cache.get(eq(MANAGER), eq("quizStats"), eq(Dependency.program("prog-0")), eq(List.of("prog-0", "team-1")),
+				any()))
+			.willAnswer(call -> call.<Supplier<?>>getArgument(4).get());
 
-		String answer = reads.cached("quizStats", "team-1", List.of("prog-0", "team-1"),
+		String answer = reads.cached("quizStats", Dependency.program("prog-0"), "team-1", List.of("prog-0", "team-1"),
 				scope -> scope == TEAM ? "computed within the team" : "wrong scope");
 
 		assertThat(answer).isEqualTo("computed within the team");
@@ -51,9 +53,11 @@ class DashboardReadsTests {
 
 	@Test
 	void aHitNeitherResolvesTheScopeNorComputes() {
-		given(cache.get(eq(MANAGER), eq("quizStats"), eq(List.of("prog-0")), any())).willReturn("cached");
+		given(cache.get(eq(MANAGER), eq("quizStats"), eq(Dependency.program("prog-0")), eq(List.of("prog-0")), any()))
+			.willReturn("cached");
 
-		String answer = reads.cached("quizStats", "team-1", List.of("prog-0"), scope -> "computed");
+		String answer = reads.cached("quizStats", Dependency.program("prog-0"), "team-1", List.of("prog-0"),
+				scope -> "computed");
 
 		assertThat(answer).isEqualTo("cached");
 		verifyNoInteractions(scopes);

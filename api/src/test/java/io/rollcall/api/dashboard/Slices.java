@@ -28,8 +28,8 @@ public final class Slices {
 	 * miss does.
 	 */
 	public static void readWithin(DashboardReads reads, SearchScope scope) {
-		given(reads.cached(anyString(), any(), anyList(), any()))
-			.willAnswer(call -> call.<Function<SearchScope, ?>>getArgument(3).apply(scope));
+		given(reads.cached(anyString(), any(), any(), anyList(), any()))
+			.willAnswer(call -> call.<Function<SearchScope, ?>>getArgument(4).apply(scope));
 		given(reads.scope()).willReturn(scope);
 	}
 

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * tenant's bucket as fast as they can, each thread as its own OAuth client. Reports
  * admissions in a common window against what the bucket can give in it (capacity + refill
  * x window; requests in flight at the window's end may add up to one per thread), Redis
- * commands per request (INFO {@code total_commands_processed}) and reserve latency, with
- * and without Bucket4j's batching optimization. Not a test: a measurement, run by hand
- * (see docs/PERFORMANCE.md, "Rate limiter"):
+ * commands per request (INFO {@code total_commands_processed}) and reserve+settle
+ * latency. Not a test: a measurement, run by hand (see docs/PERFORMANCE.md, "Rate
+ * limiter"):
  *
  * <pre>
  * ./mvnw -B -ntp -pl api -am test-compile -q
@@ -47,40 +47,36 @@ public final class HotKeyHarness {
 			System.out.printf("tenant bucket: capacity %d, refill %d/s; %d threads, %d s per run; redis %s%n", CAPACITY,
 					REFILL_PER_SECOND, threads, seconds, redis.url());
 			System.out.println(
-					"| batching | instances | requests/s | admitted | expected | deviation | Redis commands/request | p50 ms | p99 ms |");
-			System.out.println("|---|---|---|---|---|---|---|---|---|");
-			for (boolean batching : List.of(false, true)) {
-				for (int instances : List.of(1, 2)) {
-					run(redis, batching, instances, threads, seconds);
-				}
+					"| instances | requests/s | admitted | expected | deviation | Redis commands/request | p50 ms | p99 ms |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			for (int instances : List.of(1, 2)) {
+				run(redis, instances, threads, seconds);
 			}
 		}
 	}
 
-	private static void run(RedisServer redis, boolean batching, int instances, int threads, int seconds)
-			throws InterruptedException {
+	private static void run(RedisServer redis, int instances, int threads, int seconds) throws InterruptedException {
 		String prefix = "harness-" + System.nanoTime() + ":";
 		RateLimitProperties properties = YamlFixture.bind("""
 				rollcall.limits:
-				  bucket-batching: %s
 				  tenants:
 				    hot:
 				      capacity: %d
 				      refill-per-second: %d
 				      client-capacity: 1000000000
 				      client-refill-per-second: 1000000000
-				""".formatted(batching, CAPACITY, REFILL_PER_SECOND), "rollcall.limits", RateLimitProperties.class);
+				""".formatted(CAPACITY, REFILL_PER_SECOND), "rollcall.limits", RateLimitProperties.class);
 		List<LimiterRedis> connections = new ArrayList<>();
 		List<RateLimiter> limiters = new ArrayList<>();
 		for (int i = 0; i < instances; i++) {
 			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(), null,
-					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))), batching);
+					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))));
 			connections.add(connection);
 			limiters.add(TestLimiters.limiter(new BucketStore(connection, properties), properties));
 		}
 		// Warm up connections (not counted): one charge to an unrelated tenant each.
 		for (RateLimiter limiter : limiters) {
-			limiter.reserve(new Caller("warm-up", "warm-up", null, List.of()), 1);
+			TestLimiters.reserve(limiter, new Caller("warm-up", "warm-up", null, List.of()), 1);
 		}
 		AtomicLong admitted = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
@@ -103,7 +99,7 @@ public final class HotKeyHarness {
 				while (System.nanoTime() < end) {
 					long before = System.nanoTime();
 					try {
-						limiter.settle(limiter.reserve(caller, 1), 1);
+						TestLimiters.settle(limiter, TestLimiters.reserve(limiter, caller, 1), 1);
 						admitted.incrementAndGet();
 					}
 					catch (RateLimitedException e) {
@@ -123,10 +119,9 @@ public final class HotKeyHarness {
 		long requests = admitted.get() + refused.get();
 		long expected = CAPACITY + REFILL_PER_SECOND * seconds;
 		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-		System.out.printf("| %s | %d | %.0f | %d | %d | %+.2f%% | %.2f | %.2f | %.2f |%n", batching ? "on" : "off",
-				instances, requests / (double) seconds, admitted.get(), expected,
-				100.0 * (admitted.get() - expected) / expected, (double) commandCount / requests,
-				all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+		System.out.printf("| %d | %.0f | %d | %d | %+.2f%% | %.2f | %.2f | %.2f |%n", instances,
+				requests / (double) seconds, admitted.get(), expected, 100.0 * (admitted.get() - expected) / expected,
+				(double) commandCount / requests, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
 		connections.forEach(LimiterRedis::destroy);
 	}
 

@@ -2,7 +2,6 @@ package io.rollcall.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.Bucket;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.issuer.DevIssuer;
@@ -11,6 +10,7 @@ import io.rollcall.devstack.junit.DevStackTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -122,14 +122,17 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
-	void aPlanChangeTakesEffectAtOnceWhileTheOldBucketIsStillInRedis() {
-		// The tenant's bucket under its current plan exists in Redis (read, not charged:
-		// the other tests count on it).
-		a.bean(BucketStore.class)
-			.apply(new BucketStore.Limit("tenant:demo:queries", "tenant", 210, 5), Bucket::getAvailableTokens);
+	void aPlanChangeTakesEffectAtOnceWhileTheOldBucketIsStillInRedis(DevStack stack) {
+		// The tenant's bucket under its current plan is in Redis (one unit taken, given
+		// back at the end: the other tests count on it).
+		BucketStore store = a.bean(BucketStore.class);
+		List<BucketStore.Limit> current = List.of(new BucketStore.Limit("tenant:{demo}:queries", "tenant", 210, 5));
+		store.take(current, 1, null).join();
 		Map<String, String> upgraded = new HashMap<>(properties);
 		upgraded.put("rollcall.limits.tenants.demo.capacity", "100000");
 		try (ApiInstance onNewPlan = ApiInstance.start(upgraded)) {
+			assertThat(redisKeys(stack))
+				.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:{demo}:queries:210:5"));
 			HttpResponse<String> response = onNewPlan.graphQl(demo, SUMMARY);
 
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -139,6 +142,9 @@ class RateLimitIntegrationTests {
 			assertThat(throttle.path("currentlyAvailable").asLong()).isGreaterThan(99_000);
 			assertThat(response.headers().firstValue("RateLimit-Policy"))
 				.hasValueSatisfying(policy -> assertThat(policy).contains("\"tenant\";q=100000"));
+		}
+		finally {
+			store.adjust(current, 1).join();
 		}
 	}
 
@@ -247,10 +253,10 @@ class RateLimitIntegrationTests {
 			.until(() -> a.graphQl(other, SUMMARY).statusCode() == 200
 					&& "DISTRIBUTED".equals(health.health().getDetails().get("mode")));
 		assertThat(redisKeys(stack))
-			.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:other:queries:10000:1"));
+			.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:{other}:queries:10000:1"));
 	}
 
-	private static java.util.List<String> redisKeys(DevStack stack) {
+	private static List<String> redisKeys(DevStack stack) {
 		RedisClient client = RedisClient.create(stack.redisUrl());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			return connection.sync().keys("*ratelimit*");

@@ -3,15 +3,20 @@ package io.rollcall.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollcall.api.FakeGraphQl;
+import io.rollcall.api.admission.Admission;
+import io.rollcall.api.admission.AdmissionAccessor;
 import io.rollcall.api.cost.PricedOperation;
 import io.rollcall.api.security.TestCallers;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Mono;
 
 /**
  * The rate-limit interceptor against a fake chain: the reservation, the settlement, and
@@ -29,7 +34,7 @@ class RateLimitInterceptorTests {
 			      client-capacity: 5000
 			""";
 
-	private final FakeGraphQl.Chain chain = new FakeGraphQl.Chain(Map.of("programSummary", Map.of()));
+	private final ReadingChain chain = new ReadingChain();
 
 	@BeforeEach
 	void authenticate() {
@@ -60,10 +65,34 @@ class RateLimitInterceptorTests {
 	}
 
 	@Test
-	void anOperationOverTheLimitDoesNotRun() {
-		WebGraphQlResponse response = run(TENANT_1000, 1_500, 0);
+	void aQueryOverTheLimitReadsNothingAndIsRefused() {
+		WebGraphQlResponse response = run(TENANT_1000, 1_500, 0, true);
+
+		// It started (its reservation runs beside it) but its read waited for the
+		// verdict and got the refusal; the answer is the refusal.
+		assertThat(chain.calls()).isEqualTo(1);
+		assertThat(chain.reads()).isZero();
+		assertThat(chain.refusedReads()).isEqualTo(1);
+		assertRefused(response);
+	}
+
+	@Test
+	void aMutationOverTheLimitDoesNotRun() {
+		WebGraphQlResponse response = run(TENANT_1000, 1_500, 0, false);
 
 		assertThat(chain.calls()).isZero();
+		assertRefused(response);
+	}
+
+	@Test
+	void anAdmittedQueryReadsOnceAdmitted() {
+		WebGraphQlResponse response = run(TENANT_1000, 205, 25, true);
+
+		assertThat(chain.reads()).isEqualTo(1);
+		assertThat(response.getExecutionResult().isDataPresent()).isTrue();
+	}
+
+	private static void assertRefused(WebGraphQlResponse response) {
 		assertThat(response.getExecutionResult().isDataPresent()).isFalse();
 		assertThat(response.getErrors()).singleElement().satisfies(error -> {
 			assertThat(error.getExtensions()).containsEntry("code", "RATE_LIMITED");
@@ -77,12 +106,63 @@ class RateLimitInterceptorTests {
 	}
 
 	private WebGraphQlResponse run(String yaml, long requested, long actual) {
+		return run(yaml, requested, actual, true);
+	}
+
+	private WebGraphQlResponse run(String yaml, long requested, long actual, boolean query) {
 		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(yaml),
 				TestCallers.withDefaultClaims());
 		WebGraphQlRequest request = FakeGraphQl.request("{ programSummary(programId: \"p\") { totalEvents } }",
 				Map.of());
-		new PricedOperation(requested, data -> actual).attachTo(request);
+		new PricedOperation(requested, data -> actual, query).attachTo(request);
 		return interceptor.intercept(request, chain).block();
+	}
+
+	/**
+	 * Answers like {@link FakeGraphQl.Chain}, after one read that waits for the request's
+	 * admission as a dashboard read does (the admission restored from the Reactor context
+	 * as Spring for GraphQL restores it around data fetchers).
+	 */
+	private static final class ReadingChain implements WebGraphQlInterceptor.Chain {
+
+		private final FakeGraphQl.Chain answer = new FakeGraphQl.Chain(Map.of("programSummary", Map.of()));
+
+		private final AdmissionAccessor accessor = new AdmissionAccessor();
+
+		private final AtomicInteger reads = new AtomicInteger();
+
+		private final AtomicInteger refusedReads = new AtomicInteger();
+
+		@Override
+		public Mono<WebGraphQlResponse> next(WebGraphQlRequest request) {
+			return Mono.deferContextual(context -> {
+				accessor.setValue(context.get(Admission.KEY));
+				try {
+					Admission.await();
+					reads.incrementAndGet();
+				}
+				catch (RateLimitedException e) {
+					refusedReads.incrementAndGet();
+				}
+				finally {
+					accessor.setValue();
+				}
+				return answer.next(request);
+			});
+		}
+
+		int calls() {
+			return answer.calls();
+		}
+
+		int reads() {
+			return reads.get();
+		}
+
+		int refusedReads() {
+			return refusedReads.get();
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import io.rollcall.platform.UnavailableException;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.usage.TestUsage;
 import io.rollcall.api.usage.UsageCounters;
+import io.rollcall.schema.stream.IngestKeys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Bucket charging with Redis unreachable, i.e. on the in-memory fallback, which runs the
- * same Bucket4j operations as the distributed buckets (see RateLimitIntegrationTests for
- * Redis).
+ * Bucket charging with Redis unreachable, i.e. on the in-memory fallback (Bucket4j's
+ * buckets); {@link RateLimiterRedisIntegrationTests} runs the same on Redis (the
+ * limiter's scripts), so both keep the same arithmetic.
  */
 class RateLimiterTests {
 
-	private static final String DEMO_100 = """
+	static final String DEMO_100 = """
 			rollcall.limits:
 			  redis-retry-interval: 1h
 			  tenants:
@@ -56,12 +57,26 @@ class RateLimiterTests {
 			      client-capacity: 50
 			""";
 
+	/** Where the buckets of the limiters below live: here, nowhere reachable. */
+	BucketStore store(RateLimitProperties properties) {
+		return TestLimiters.unreachableRedis(properties);
+	}
+
+	RateLimiter limiter(String yaml) {
+		return limiter(yaml, new UsageCounters(Clock.systemUTC()));
+	}
+
+	RateLimiter limiter(String yaml, UsageCounters usage) {
+		RateLimitProperties properties = TestLimiters.properties(yaml);
+		return TestLimiters.limiter(store(properties), properties, usage);
+	}
+
 	@Test
 	void theUnusedPartOfAReservationIsRefunded() {
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+		RateLimiter limiter = limiter(DEMO_100);
 
-		RateLimiter.Reservation reservation = limiter.reserve(TestLimiters.DEMO_ADMIN, 30);
-		RateLimitHeaders after = limiter.settle(reservation, 10);
+		RateLimiter.Reservation reservation = TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 30);
+		RateLimitHeaders after = TestLimiters.settle(limiter, reservation, 10);
 
 		assertThat(reservation.readings().getFirst().remaining()).isBetween(70L, 71L);
 		assertThat(after.readings().getFirst().remaining()).isBetween(90L, 91L);
@@ -71,11 +86,11 @@ class RateLimiterTests {
 	@Test
 	void theClientsUsageCountsWhatItWasChargedOnceSettled() {
 		UsageCounters usage = new UsageCounters(Clock.systemUTC());
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+		RateLimiter limiter = limiter(DEMO_100, usage);
 
-		RateLimiter.Reservation reservation = limiter.reserve(TestLimiters.DEMO_ADMIN, 30);
+		RateLimiter.Reservation reservation = TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 30);
 		assertThat(TestUsage.drainByField(usage)).as("nothing counted in flight").isEmpty();
-		limiter.settle(reservation, 10);
+		TestLimiters.settle(limiter, reservation, 10);
 		limiter.keep(reservation);
 
 		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 10L));
@@ -84,28 +99,29 @@ class RateLimiterTests {
 	@Test
 	void anOperationNeverSettledCountsItsEstimate() {
 		UsageCounters usage = new UsageCounters(Clock.systemUTC());
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100, usage);
+		RateLimiter limiter = limiter(DEMO_100, usage);
 
-		limiter.keep(limiter.reserve(TestLimiters.DEMO_ADMIN, 30));
+		limiter.keep(TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 30));
 
 		assertThat(TestUsage.drainByField(usage)).containsExactly(Map.entry("cost", 30L));
 	}
 
 	@Test
 	void anOverrunIsCharged() {
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+		RateLimiter limiter = limiter(DEMO_100);
 
-		RateLimitHeaders after = limiter.settle(limiter.reserve(TestLimiters.DEMO_ADMIN, 10), 40);
+		RateLimitHeaders after = TestLimiters.settle(limiter,
+				TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 10), 40);
 
 		assertThat(after.readings().getFirst().remaining()).isBetween(60L, 61L);
 	}
 
 	@Test
 	void anExhaustedTenantIsRefusedWithARetryHintAndHeaders() {
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
-		limiter.reserve(TestLimiters.DEMO_ADMIN, 90);
+		RateLimiter limiter = limiter(DEMO_100);
+		TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 90);
 
-		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 50))
+		assertThatThrownBy(() -> TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 50))
 			.isInstanceOfSatisfying(RateLimitedException.class, refused -> {
 				assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
 				// 40 more units at 1 per second
@@ -122,16 +138,16 @@ class RateLimiterTests {
 		RateLimitProperties enforced = TestLimiters.properties(DEMO_100);
 		RateLimitProperties warnOnly = TestLimiters.properties(DEMO_100 + "  warn-only: true\n");
 		RateLimiter enforcing = new RateLimiter(TestLimiters.unreachableRedis(enforced), enforced,
-				new UsageCounters(Clock.systemUTC()), meters, TestLimiters.TENANTS);
+				new UsageCounters(Clock.systemUTC()), new IngestKeys("test:"), meters, TestLimiters.TENANTS);
 		RateLimiter warning = new RateLimiter(TestLimiters.unreachableRedis(warnOnly), warnOnly,
-				new UsageCounters(Clock.systemUTC()), meters, TestLimiters.TENANTS);
+				new UsageCounters(Clock.systemUTC()), new IngestKeys("test:"), meters, TestLimiters.TENANTS);
 		Caller stranger = new Caller("initech", "initech-app", null, List.of());
 
-		assertThatThrownBy(() -> enforcing.reserve(TestLimiters.DEMO_ADMIN, 500))
+		assertThatThrownBy(() -> TestLimiters.reserve(enforcing, TestLimiters.DEMO_ADMIN, 500))
 			.isInstanceOf(RateLimitedException.class);
 		assertThatThrownBy(() -> enforcing.chargeWrites(stranger, 1_000_000_000))
 			.isInstanceOf(RateLimitedException.class);
-		warning.reserve(TestLimiters.DEMO_ADMIN, 500);
+		TestLimiters.reserve(warning, TestLimiters.DEMO_ADMIN, 500);
 
 		assertThat(rejected(meters, "tenant", "demo", "enforce")).isOne();
 		assertThat(rejected(meters, "events", "other", "enforce")).as("initech is not a tagged tenant").isOne();
@@ -147,7 +163,7 @@ class RateLimiterTests {
 
 	@Test
 	void aClientOverItsOwnLimitCostsItsTenantNothing() {
-		RateLimiter limiter = TestLimiters.limiter("""
+		RateLimiter limiter = limiter("""
 				rollcall.limits:
 				  redis-retry-interval: 1h
 				  tenants:
@@ -157,16 +173,18 @@ class RateLimiterTests {
 				      client-capacity: 10
 				      client-refill-per-second: 1
 				""");
-		limiter.reserve(TestLimiters.DEMO_ADMIN, 8);
+		TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 8);
 
-		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 8)).isInstanceOf(RateLimitedException.class);
-		RateLimiter.Reservation other = limiter.reserve(new Caller("demo", "demo-reader", null, List.of()), 1);
+		assertThatThrownBy(() -> TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 8))
+			.isInstanceOf(RateLimitedException.class);
+		RateLimiter.Reservation other = TestLimiters.reserve(limiter,
+				new Caller("demo", "demo-reader", null, List.of()), 1);
 		assertThat(other.readings().getFirst().remaining()).isBetween(91L, 92L);
 	}
 
 	@Test
 	void aTenantOverItsLimitCostsTheClientNothing() {
-		RateLimiter limiter = TestLimiters.limiter("""
+		RateLimiter limiter = limiter("""
 				rollcall.limits:
 				  redis-retry-interval: 1h
 				  tenants:
@@ -176,29 +194,30 @@ class RateLimiterTests {
 				      client-capacity: 100
 				      client-refill-per-second: 1
 				""");
-		limiter.reserve(TestLimiters.DEMO_ADMIN, 8);
+		TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 8);
 
 		// Both buckets are charged at once; the tenant's refusal gives the client its 8
 		// back.
-		assertThatThrownBy(() -> limiter.reserve(TestLimiters.DEMO_ADMIN, 8)).isInstanceOf(RateLimitedException.class);
-		RateLimiter.Reservation next = limiter.reserve(TestLimiters.DEMO_ADMIN, 1);
+		assertThatThrownBy(() -> TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 8))
+			.isInstanceOf(RateLimitedException.class);
+		RateLimiter.Reservation next = TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 1);
 		assertThat(next.readings().get(1).limit().policy()).isEqualTo("client");
 		assertThat(next.readings().get(1).remaining()).isBetween(91L, 92L);
 	}
 
 	@Test
 	void warnOnlyAdmitsWhatItWouldRefuse() {
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100 + "  warn-only: true\n");
-		limiter.reserve(TestLimiters.DEMO_ADMIN, 100);
+		RateLimiter limiter = limiter(DEMO_100 + "  warn-only: true\n");
+		TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 100);
 
-		RateLimiter.Reservation overLimit = limiter.reserve(TestLimiters.DEMO_ADMIN, 100);
+		RateLimiter.Reservation overLimit = TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 100);
 
 		assertThat(overLimit.reserved()).isZero();
 	}
 
 	@Test
 	void writesAreLimitedInItemsPerSecond() {
-		RateLimiter limiter = TestLimiters.limiter(DEMO_100);
+		RateLimiter limiter = limiter(DEMO_100);
 		limiter.chargeWrites(TestLimiters.DEMO_ADMIN, 8);
 
 		assertThatThrownBy(() -> limiter.chargeWrites(TestLimiters.DEMO_ADMIN, 5)).isInstanceOfSatisfying(
@@ -218,15 +237,15 @@ class RateLimiterTests {
 	@Test
 	void aClientOnAPlanOfItsOwnHasItsOwnBucketWithinItsTenant() {
 		RateLimitProperties properties = TestLimiters.properties(PARTNER_PLANS);
-		RateLimiter limiter = TestLimiters.limiter(TestLimiters.unreachableRedis(properties), properties);
+		RateLimiter limiter = TestLimiters.limiter(store(properties), properties);
 		Caller partner = new Caller("demo", "acme-sync", null, List.of());
-		limiter.reserve(partner, 8);
+		TestLimiters.reserve(limiter, partner, 8);
 
-		assertThatThrownBy(() -> limiter.reserve(partner, 8)).isInstanceOfSatisfying(RateLimitedException.class,
-				refused -> assertThat(refused.headers().get("RateLimit-Policy"))
+		assertThatThrownBy(() -> TestLimiters.reserve(limiter, partner, 8)).isInstanceOfSatisfying(
+				RateLimitedException.class, refused -> assertThat(refused.headers().get("RateLimit-Policy"))
 					.isEqualTo("\"tenant\";q=100;w=100, \"client\";q=10;w=5"));
 		// The tenant's other clients keep the tenant's plan (client-capacity 1,000).
-		RateLimiter.Reservation admin = limiter.reserve(TestLimiters.DEMO_ADMIN, 1);
+		RateLimiter.Reservation admin = TestLimiters.reserve(limiter, TestLimiters.DEMO_ADMIN, 1);
 		assertThat(admin.readings().get(1).limit().capacity()).isEqualTo(1_000);
 	}
 
@@ -258,7 +277,7 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100);
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1);
+		TestLimiters.reserve(TestLimiters.limiter(store, properties), TestLimiters.DEMO_ADMIN, 1);
 
 		assertThat(new RateLimiterHealthIndicator(store).health()).satisfies(health -> {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -271,7 +290,8 @@ class RateLimiterTests {
 		RateLimitProperties properties = TestLimiters.properties(DEMO_100 + "  redis-failure: fail-closed\n");
 		BucketStore store = TestLimiters.unreachableRedis(properties);
 
-		assertThatThrownBy(() -> TestLimiters.limiter(store, properties).reserve(TestLimiters.DEMO_ADMIN, 1))
+		assertThatThrownBy(
+				() -> TestLimiters.reserve(TestLimiters.limiter(store, properties), TestLimiters.DEMO_ADMIN, 1))
 			.isInstanceOf(UnavailableException.class);
 		assertThat(new RateLimiterHealthIndicator(store).health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}

@@ -3,10 +3,12 @@ package io.rollcall.api.ratelimit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.api.YamlFixture;
 import io.rollcall.platform.observability.TenantTags;
+import io.rollcall.api.isolation.Beside;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnectionProperties;
 import io.rollcall.api.security.Caller;
 import io.rollcall.api.usage.UsageCounters;
+import io.rollcall.schema.stream.IngestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -37,9 +39,14 @@ final class TestLimiters {
 	}
 
 	static BucketStore unreachableRedis(RateLimitProperties properties) {
-		RedisClients redis = new RedisClients(new RedisConnectionProperties("redis://127.0.0.1:" + closedPort(), null,
-				null, null, "test:", Duration.ofSeconds(1), Duration.ofSeconds(1)));
-		return new BucketStore(new LimiterRedis(redis, properties.bucketBatching()), properties);
+		return redis("redis://127.0.0.1:" + closedPort(), "test:", properties);
+	}
+
+	/** Buckets in the Redis at {@code url}, under {@code keyPrefix}. */
+	static BucketStore redis(String url, String keyPrefix, RateLimitProperties properties) {
+		RedisClients redis = new RedisClients(new RedisConnectionProperties(url, null, null, null, keyPrefix,
+				Duration.ofSeconds(1), Duration.ofSeconds(1)));
+		return new BucketStore(new LimiterRedis(redis), properties);
 	}
 
 	static RateLimiter limiter(String yaml) {
@@ -49,13 +56,27 @@ final class TestLimiters {
 	/** A limiter that counts its clients' usage in {@code usage}. */
 	static RateLimiter limiter(String yaml, UsageCounters usage) {
 		RateLimitProperties properties = properties(yaml);
-		return new RateLimiter(unreachableRedis(properties), properties, usage, new SimpleMeterRegistry(), TENANTS);
+		return limiter(unreachableRedis(properties), properties, usage);
 	}
 
 	/** A limiter over {@code store}, whose usage counts go nowhere. */
 	static RateLimiter limiter(BucketStore store, RateLimitProperties properties) {
-		return new RateLimiter(store, properties, new UsageCounters(Clock.systemUTC()), new SimpleMeterRegistry(),
-				TENANTS);
+		return limiter(store, properties, new UsageCounters(Clock.systemUTC()));
+	}
+
+	/** A limiter over {@code store} that counts its clients' usage in {@code usage}. */
+	static RateLimiter limiter(BucketStore store, RateLimitProperties properties, UsageCounters usage) {
+		return new RateLimiter(store, properties, usage, new IngestKeys("test:"), new SimpleMeterRegistry(), TENANTS);
+	}
+
+	/** {@link RateLimiter#reserve}, waited for; its refusal thrown as such. */
+	static RateLimiter.Reservation reserve(RateLimiter limiter, Caller caller, long cost) {
+		return Beside.join(limiter.reserve(caller, cost));
+	}
+
+	/** {@link RateLimiter#settle}, waited for. */
+	static RateLimitHeaders settle(RateLimiter limiter, RateLimiter.Reservation reservation, long actualCost) {
+		return Beside.join(limiter.settle(reservation, actualCost));
 	}
 
 	/** Makes {@code caller} the authenticated caller of this thread. */

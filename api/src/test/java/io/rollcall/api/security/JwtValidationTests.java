@@ -17,7 +17,8 @@ class JwtValidationTests {
 
 	private final SecurityProperties properties = new SecurityProperties("http://127.0.0.1:9000", "rollcall-api",
 			Duration.ofSeconds(30), new SecurityProperties.Claims("tenant_id", "role", "team_ids", "client_id"), false,
-			new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
+			new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)),
+			new SecurityProperties.TokenCache(10_000, Duration.ofMinutes(5)));
 
 	private final OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List
 		.of(validation.timestamps(properties), validation.audience(properties), validation.tenantClaim(properties)));
@@ -77,7 +78,8 @@ class JwtValidationTests {
 	void claimNamesAreConfigurable() {
 		SecurityProperties keycloak = new SecurityProperties("http://issuer", "rollcall-api", Duration.ofSeconds(30),
 				new SecurityProperties.Claims("org_id", "rollcall_role", "groups", "azp"), false,
-				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)));
+				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)),
+				new SecurityProperties.TokenCache(10_000, Duration.ofMinutes(5)));
 		Jwt jwt = token(Map.of("org_id", "demo", "azp", "crm", "rollcall_role", "manager", "groups", List.of("team-1")),
 				"rollcall-api", Instant.now().plusSeconds(60));
 

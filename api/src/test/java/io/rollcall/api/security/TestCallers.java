@@ -14,7 +14,8 @@ public final class TestCallers {
 	public static Callers withDefaultClaims() {
 		return new Callers(new SecurityProperties("http://127.0.0.1:9000", "rollcall-api", Duration.ofSeconds(30),
 				new SecurityProperties.Claims("tenant_id", "role", "team_ids", "client_id"), false,
-				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30))));
+				new SecurityProperties.Cors(List.of(), Duration.ofMinutes(30)),
+				new SecurityProperties.TokenCache(10_000, Duration.ofMinutes(5))));
 	}
 
 }

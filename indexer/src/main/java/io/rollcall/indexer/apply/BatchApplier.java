@@ -97,7 +97,7 @@ public class BatchApplier {
 		if (run.isEmpty()) {
 			return;
 		}
-		Changes changes = new Changes(backfill);
+		Changes changes = new Changes(backfill, run.stream().anyMatch(entry -> entry.header().ticket() != null));
 		List<Item<Contact>> contacts = items(run, Contact.class);
 		tally.settle("contacts", contacts, writer.upsertContacts(contacts))
 			.forEach(item -> changes.contact(item.entry().tenantId(), item.value().contactId()));
@@ -125,7 +125,8 @@ public class BatchApplier {
 	 * unavailable leaves the entry pending (the removals done so far are idempotent).
 	 */
 	private void remove(DecodedEntry entry, Tally tally, boolean backfill) {
-		Changes changes = new Changes(backfill);
+		// A removal refreshes at once on its own (see ContactRemover).
+		Changes changes = new Changes(backfill, true);
 		for (Item<ContactRemoval> item : entry.items(ContactRemoval.class)) {
 			RemovalOutcome outcome;
 			try {

@@ -5,6 +5,7 @@ import io.rollcall.indexer.bulk.ItemResult.Outcome;
 import io.rollcall.indexer.changelog.TenantChanges;
 import io.rollcall.indexer.progress.Rollup;
 import io.rollcall.schema.event.InteractionEvent;
+import io.rollcall.schema.stream.GenerationFields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,20 +28,34 @@ final class Changes {
 
 	private final boolean backfill;
 
+	private final boolean awaited;
+
 	/**
 	 * @param backfill the run was read from the backfill stream
+	 * @param awaited a writer waits until the run is visible (an entry with a ticket)
 	 */
-	Changes(boolean backfill) {
+	Changes(boolean backfill, boolean awaited) {
 		this.backfill = backfill;
+		this.awaited = awaited;
 	}
 
 	boolean backfill() {
 		return backfill;
 	}
 
+	/**
+	 * Whether a writer waits for the run: its refreshes start at once instead of being
+	 * shared with the next runs'.
+	 */
+	boolean awaited() {
+		return awaited;
+	}
+
 	/** A contact document of {@code tenantId} was written. */
 	void contact(String tenantId, String contactId) {
-		change(tenantId).contacts.add(contactId);
+		Change change = change(tenantId);
+		change.contacts.add(contactId);
+		change.contactDocuments = true;
 	}
 
 	/**
@@ -121,6 +136,25 @@ final class Changes {
 		final List<Rollup> rollups = new ArrayList<>();
 
 		long generation;
+
+		boolean contactDocuments;
+
+		/**
+		 * The fields of the tenant's cache generations this change moves: what the api's
+		 * cached answers depend on (see {@link GenerationFields}).
+		 */
+		Set<String> cacheGenerations() {
+			Set<String> fields = new TreeSet<>();
+			contactsByProgram.keySet().forEach(programId -> fields.add(GenerationFields.program(programId)));
+			programs.forEach(programId -> fields.add(GenerationFields.program(programId)));
+			if (!contactsByProgram.isEmpty()) {
+				fields.add(GenerationFields.EVENTS);
+			}
+			if (contactDocuments || !removed.isEmpty()) {
+				fields.add(GenerationFields.CONTACTS);
+			}
+			return fields;
+		}
 
 		/** This change, as the change log of {@code tenantId} records it. */
 		TenantChanges toLog(String tenantId) {

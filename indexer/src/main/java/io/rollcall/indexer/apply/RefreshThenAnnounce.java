@@ -2,13 +2,12 @@ package io.rollcall.indexer.apply;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.rollcall.indexer.bulk.Refresher;
+import io.rollcall.indexer.bulk.SharedRefresh;
 import io.rollcall.indexer.changelog.ChangeRecorder;
 import io.rollcall.indexer.notice.Notices;
 import io.rollcall.indexer.progress.ProgressRollups;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.observability.TenantTags;
-import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
 import java.time.Clock;
@@ -25,18 +24,19 @@ import org.springframework.stereotype.Component;
 /**
  * Refresh the events index, take each tenant's generation, recompute the touched rollups,
  * refresh progress, contacts and programs, and only then log and announce, so that
- * whatever the change log records and a notice announces is already searchable.
+ * whatever the change log records and a notice announces is already searchable. Both
+ * refreshes are {@linkplain SharedRefresh shared} with the other consumer loops: under
+ * steady load a few refreshes a second serve every run, while a run that a writer waits
+ * on (a ticket) starts its refreshes at once.
  */
 @Component
 class RefreshThenAnnounce implements Visibility {
 
-	private final Refresher refresher;
+	private final SharedRefresh refresh;
 
 	private final ProgressRollups rollups;
 
 	private final Notices notices;
-
-	private final IndexNames names;
 
 	private final ChangeRecorder changeLog;
 
@@ -46,13 +46,12 @@ class RefreshThenAnnounce implements Visibility {
 
 	private final Clock clock = Clock.systemUTC();
 
-	RefreshThenAnnounce(Refresher refresher, ProgressRollups rollups, Notices notices, ChangeRecorder changeLog,
-			IndexNames names, MeterRegistry registry, TenantTags tenants) {
-		this.refresher = refresher;
+	RefreshThenAnnounce(SharedRefresh refresh, ProgressRollups rollups, Notices notices, ChangeRecorder changeLog,
+			MeterRegistry registry, TenantTags tenants) {
+		this.refresh = refresh;
 		this.rollups = rollups;
 		this.notices = notices;
 		this.changeLog = changeLog;
-		this.names = names;
 		this.registry = registry;
 		this.tenants = tenants;
 	}
@@ -61,7 +60,7 @@ class RefreshThenAnnounce implements Visibility {
 	public Set<String> makeSearchable(Changes changes) {
 		Set<String> failed = new HashSet<>();
 		if (changes.hasEvents()) {
-			refresher.refresh(names.events());
+			refresh.refresh(changes.awaited());
 			changes.forEach((tenantId, change) -> {
 				if (change.contactsByProgram.isEmpty()) {
 					return;
@@ -76,7 +75,7 @@ class RefreshThenAnnounce implements Visibility {
 				}
 			});
 		}
-		refresher.refresh(names.progress(), names.contacts(), names.programs());
+		refresh.refresh(changes.awaited());
 		return failed;
 	}
 
@@ -87,14 +86,20 @@ class RefreshThenAnnounce implements Visibility {
 	 * batch became visible (the bump taken for the rollups came before the progress
 	 * refresh). It is bumped before the applied notices go out, so a client whose write
 	 * returned reads that generation or a later one, never one whose cache entries may
-	 * predate its write. Entries read from the backfill stream are left out of the
-	 * accept-to-visible lag: they waited behind live ingest and the rate cap on purpose.
+	 * predate its write. The cache generations of what the run changed (programs, every
+	 * program's events, contacts) are bumped at the same point, for the same reason: the
+	 * api keys its cached answers by them (see the api's {@code DashboardCache}). Entries
+	 * read from the backfill stream are left out of the accept-to-visible lag: they
+	 * waited behind live ingest and the rate cap on purpose.
 	 */
 	@Override
 	public void announce(List<EntryOutcome> outcomes, Changes changes) {
 		changes.forEach((tenantId, change) -> changeLog.record(change.toLog(tenantId), changes.backfill()));
 		Map<String, Long> generations = new TreeMap<>();
-		changes.tenants().forEach(tenantId -> generations.put(tenantId, notices.nextGeneration(tenantId)));
+		changes.forEach((tenantId, change) -> {
+			generations.put(tenantId, notices.nextGeneration(tenantId));
+			notices.bumpCacheGenerations(tenantId, change.cacheGenerations());
+		});
 		Instant now = clock.instant();
 		for (EntryOutcome outcome : outcomes) {
 			DecodedEntry entry = outcome.entry();

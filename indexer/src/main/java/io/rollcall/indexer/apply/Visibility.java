@@ -22,8 +22,9 @@ interface Visibility {
 
 	/**
 	 * Logs and announces, once everything is searchable: the changes in each tenant's
-	 * change log, the changed tenants' new generations and change notices, and the
-	 * applied notice of every ticketed entry.
+	 * change log, the changed tenants' new generations (theirs, and the cache generations
+	 * of what changed) and change notices, and the applied notice of every ticketed
+	 * entry.
 	 */
 	void announce(List<EntryOutcome> outcomes, Changes changes);
 

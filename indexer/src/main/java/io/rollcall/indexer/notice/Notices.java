@@ -7,13 +7,16 @@ import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes notices and bumps the tenants' write generations. Callers publish only after
- * what the notice announces is searchable (refreshed), so a subscriber that queries on
- * receipt sees it.
+ * Publishes notices and bumps the tenants' write generations and cache generations.
+ * Callers publish only after what the notice announces is searchable (refreshed), so a
+ * subscriber that queries on receipt sees it.
  */
 @Component
 public class Notices {
@@ -34,6 +37,21 @@ public class Notices {
 			  return floor
 			end
 			return next
+			""";
+
+	/**
+	 * HINCRBY of each field in ARGV[2..], raised to the floor ARGV[1] as in
+	 * {@link #NEXT_GENERATION} (a lost hash must not bring a field back to values the
+	 * api's caches have keyed answers by).
+	 */
+	private static final String BUMP_CACHE_GENERATIONS = """
+			local floor = tonumber(ARGV[1])
+			for i = 2, #ARGV do
+			  if redis.call('HINCRBY', KEYS[1], ARGV[i], 1) < floor then
+			    redis.call('HSET', KEYS[1], ARGV[i], ARGV[1])
+			  end
+			end
+			return #ARGV - 1
 			""";
 
 	private final Clock clock = Clock.systemUTC();
@@ -57,12 +75,34 @@ public class Notices {
 	 * {@code ProgressRollups}).
 	 */
 	public long nextGeneration(String tenantId) {
-		Instant now = clock.instant();
-		long floor = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
 		Long next = connection.sync()
-			.eval(NEXT_GENERATION, ScriptOutputType.INTEGER, new String[] { keys.generation(tenantId) },
-					Long.toString(floor));
+			.eval(NEXT_GENERATION, ScriptOutputType.INTEGER, new String[] { keys.generation(tenantId) }, floor());
 		return next;
+	}
+
+	/**
+	 * Bumps {@code fields} of {@code tenantId}'s cache generations (see
+	 * {@link io.rollcall.schema.stream.GenerationFields}), in one script. Callers bump
+	 * only once what the fields stand for is searchable, and before they tell any writer
+	 * it is: an api that reads a field's value keys by it only answers computed after
+	 * that read.
+	 */
+	public void bumpCacheGenerations(String tenantId, Collection<String> fields) {
+		if (fields.isEmpty()) {
+			return;
+		}
+		List<String> arguments = new ArrayList<>();
+		arguments.add(floor());
+		arguments.addAll(fields);
+		connection.sync()
+			.eval(BUMP_CACHE_GENERATIONS, ScriptOutputType.INTEGER, new String[] { keys.cacheGenerations(tenantId) },
+					arguments.toArray(String[]::new));
+	}
+
+	/** The current time in microseconds: above any generation handed out before. */
+	private String floor() {
+		Instant now = clock.instant();
+		return Long.toString(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
 	}
 
 	public void applied(AppliedNotice notice) {

@@ -1,5 +1,5 @@
 /**
  * What the indexer tells others once a batch is visible: applied notices, change notices,
- * the generation counter.
+ * the generation counters (the tenant's, and the api cache's per program and view).
  */
 package io.rollcall.indexer.notice;

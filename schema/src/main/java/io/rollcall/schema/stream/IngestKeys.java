@@ -69,6 +69,17 @@ public record IngestKeys(String prefix) {
 	}
 
 	/**
+	 * What the api's dashboard cache keys answers by (a hash, see
+	 * {@link GenerationFields}): a generation per program and per tenant-wide view,
+	 * bumped by the indexer after the writes that change them are searchable. The tenant
+	 * is the hash tag, so the api reads it in the same script as the tenant's rate-limit
+	 * buckets (one Redis Cluster slot).
+	 */
+	public String cacheGenerations(String tenantId) {
+		return prefix + "generations:{" + tenantId + "}";
+	}
+
+	/**
 	 * A tenant's change log (a stream): every change that became visible, in order; its
 	 * entry ids are the cursors clients resume from. The tenant is the hash tag, so the
 	 * log and its floor share one Redis Cluster slot.

@@ -1,6 +1,7 @@
 package io.rollcall.api.dashboard.activity;
 
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.error.InvalidArgumentException;
@@ -52,7 +53,8 @@ class ActivityService {
 		Arguments.optionalId("teamId", teamId);
 		Set<String> typeNames = types == null ? Set.of()
 				: types.stream().map(EventType::name).collect(Collectors.toUnmodifiableSet());
-		return reads.cached("activity", teamId, DashboardCache.arguments(range, bucket, typeNames, programId, teamId),
+		return reads.cached("activity", programId == null ? Dependency.everyProgram() : Dependency.program(programId),
+				teamId, DashboardCache.arguments(range, bucket, typeNames, programId, teamId),
 				scope -> query.buckets(scope, range, bucket, typeNames, programId));
 	}
 

@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard.compliance;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
@@ -46,8 +47,8 @@ class ComplianceService {
 	public ComplianceReport compliance(String programId, Instant dueBy, String teamId) {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
-		ComplianceReport counts = reads.cached("compliance", teamId, DashboardCache.arguments(programId, dueBy, teamId),
-				scope -> counts(scope, programId, dueBy));
+		ComplianceReport counts = reads.cached("compliance", Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, dueBy, teamId), scope -> counts(scope, programId, dueBy));
 		// Overdue depends on the time of the request, not only on the data: never cached.
 		long overdue = counts.dueBy() != null && clock.instant().isAfter(counts.dueBy()) ? counts.nonCompliant() : 0;
 		return new ComplianceReport(counts.programId(), counts.requiredLessons(), counts.dueBy(), counts.compliant(),

@@ -1,6 +1,7 @@
 package io.rollcall.api.dashboard.leaderboard;
 
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.reps.RepHit;
@@ -32,7 +33,8 @@ class LeaderboardService {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
 		int size = Arguments.first(first);
-		return reads.cached("leaderboard", teamId, DashboardCache.arguments(programId, metric, size, teamId),
+		return reads.cached("leaderboard", Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, metric, size, teamId),
 				scope -> entries(query.leaders(scope, programId, metric, size), metric, scope));
 	}
 

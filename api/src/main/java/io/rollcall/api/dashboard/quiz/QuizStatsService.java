@@ -1,6 +1,7 @@
 package io.rollcall.api.dashboard.quiz;
 
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.security.Scopes;
@@ -27,7 +28,8 @@ class QuizStatsService {
 		Arguments.id("programId", programId);
 		Arguments.id("lessonId", lessonId);
 		Arguments.optionalId("teamId", teamId);
-		return reads.cached("quizStats", teamId, DashboardCache.arguments(programId, lessonId, teamId),
+		return reads.cached("quizStats", Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, lessonId, teamId),
 				scope -> query.questions(scope, programId, lessonId));
 	}
 

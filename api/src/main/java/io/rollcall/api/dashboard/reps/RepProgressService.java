@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard.reps;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Filters;
@@ -40,7 +41,8 @@ class RepProgressService {
 		if (effective.sort() == RepSort.CONTACT_ID && effective.descending()) {
 			throw new InvalidArgumentException("orderBy", "CONTACT_ID supports ASC only");
 		}
-		return reads.cached("repProgress", teamId, DashboardCache.arguments(programId, teamId, size, after, effective),
+		return reads.cached("repProgress", Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, teamId, size, after, effective),
 				scope -> Connection.of(pages.page(scope, Filters.rollupsOf(programId), effective.sort(),
 						effective.descending(), size, from), effective.key(), scope));
 	}

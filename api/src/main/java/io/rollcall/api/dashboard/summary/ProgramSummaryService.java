@@ -1,5 +1,6 @@
 package io.rollcall.api.dashboard.summary;
 
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
@@ -39,7 +40,7 @@ class ProgramSummaryService {
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public ProgramSummary programSummary(String programId) {
 		Arguments.id("programId", programId);
-		return reads.cached("programSummary", null, List.of(programId), scope -> {
+		return reads.cached("programSummary", Dependency.program(programId), null, List.of(programId), scope -> {
 			// The catalog and the aggregation do not depend on each other: sent together,
 			// the answer waits for the slower search, not for both.
 			CompletableFuture<List<String>> lessons = Beside.start("catalog",

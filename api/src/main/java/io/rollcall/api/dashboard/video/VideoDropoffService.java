@@ -1,6 +1,7 @@
 package io.rollcall.api.dashboard.video;
 
 import io.rollcall.api.cache.DashboardCache;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.security.Scopes;
@@ -34,7 +35,8 @@ class VideoDropoffService {
 		Arguments.id("programId", programId);
 		Arguments.id("lessonId", lessonId);
 		Arguments.optionalId("teamId", teamId);
-		return reads.cached("videoDropoff", teamId, DashboardCache.arguments(programId, lessonId, teamId),
+		return reads.cached("videoDropoff", Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, lessonId, teamId),
 				scope -> reach(query.furthestSegments(scope, programId, lessonId).values()));
 	}
 

@@ -6,8 +6,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.search.CannedSearch;
@@ -63,7 +65,7 @@ class ActivityControllerTests {
 					[{"start": "2026-01-01T00:00:00Z", "total": 3,
 					  "byType": [{"type": "LESSON_STARTED", "count": 1}, {"type": "QUIZ_ANSWERED", "count": 2}]}]
 					""");
-		then(reads).should().cached(eq("activity"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("activity"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test
@@ -86,6 +88,8 @@ class ActivityControllerTests {
 
 		then(query).should().buckets(TENANT, days, Interval.DAY, Set.of(), null);
 		then(query).should().buckets(TENANT, hours, Interval.HOUR, Set.of(), null);
+		// Without a program, the answer is about every program's events.
+		then(reads).should(times(2)).cached(eq("activity"), eq(Dependency.everyProgram()), any(), any(), any());
 	}
 
 	@Test

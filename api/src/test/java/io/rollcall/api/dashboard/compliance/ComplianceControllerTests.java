@@ -9,6 +9,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
@@ -105,7 +106,7 @@ class ComplianceControllerTests {
 		ArgumentCaptor<List<FieldValue>> from = ArgumentCaptor.captor();
 		then(query).should().nonCompliant(eq(TENANT), eq("prog-0"), eq(REQUIRED), eq(50), from.capture());
 		assertThat(from.getValue()).map(FieldValue::_get).containsExactly("rep-1");
-		then(reads).should().cached(eq("compliance"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("compliance"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test

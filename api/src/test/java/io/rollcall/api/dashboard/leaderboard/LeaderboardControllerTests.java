@@ -10,6 +10,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.contact.ContactRow;
@@ -75,7 +76,7 @@ class LeaderboardControllerTests {
 					 {"rank": 2, "contactId": "rep-1", "value": 0.5, "contact": null}]
 					""");
 		then(contacts).should().join(eq(List.of(first, second)), any(), any());
-		then(reads).should().cached(eq("leaderboard"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("leaderboard"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test

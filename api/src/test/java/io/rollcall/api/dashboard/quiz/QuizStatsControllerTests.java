@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.search.CannedSearch;
@@ -54,7 +55,7 @@ class QuizStatsControllerTests {
 					[{"questionId": "q-1", "attempts": 4, "correct": 3, "correctRate": 0.75},
 					 {"questionId": "q-2", "attempts": 2, "correct": 0, "correctRate": 0.0}]
 					""");
-		then(reads).should().cached(eq("quizStats"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("quizStats"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test

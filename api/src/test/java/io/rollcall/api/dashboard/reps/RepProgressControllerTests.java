@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.contact.ContactRow;
@@ -111,7 +112,7 @@ class RepProgressControllerTests {
 		ArgumentCaptor<List<FieldValue>> from = ArgumentCaptor.captor();
 		then(pages).should().page(eq(TENANT), any(), eq(RepSort.CONTACT_ID), eq(false), eq(50), from.capture());
 		assertThat(from.getValue()).map(FieldValue::_get).containsExactly("rep-3");
-		then(reads).should().cached(eq("repProgress"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("repProgress"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test

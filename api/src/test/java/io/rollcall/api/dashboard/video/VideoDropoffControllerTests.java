@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.search.CannedSearch;
@@ -52,7 +53,7 @@ class VideoDropoffControllerTests {
 			.matchesJsonStrictly("""
 					[{"segment": 0, "reps": 2}, {"segment": 1, "reps": 1}, {"segment": 2, "reps": 1}]
 					""");
-		then(reads).should().cached(eq("videoDropoff"), eq("team-1"), any(), any());
+		then(reads).should().cached(eq("videoDropoff"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test
