@@ -55,14 +55,13 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestRateLimitAndSubscriptionTouchRedis = noClasses().that()
-		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..",
-				"io.rollcall.api.subscription..")
+	static final ArchRule onlyIngestRateLimitAndChangesTouchRedis = noClasses().that()
+		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..", "io.rollcall.api.changes..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
 		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/, "
-				+ "change notices only through the subscription feed");
+				+ "the change log and its notices only through changes/");
 
 	/** Packages of the api depend on each other one way only. */
 	@ArchTest

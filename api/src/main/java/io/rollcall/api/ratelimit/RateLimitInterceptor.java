@@ -7,6 +7,7 @@ import io.rollcall.api.security.Callers;
 import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -18,9 +19,9 @@ import reactor.core.publisher.Mono;
  * could not price) before execution, settles to the actual cost after it, and adds
  * {@code extensions.cost} ({@code requestedQueryCost}, {@code actualQueryCost},
  * {@code throttleStatus} of the bucket with the least left) and the {@code RateLimit}
- * headers to every response. Over a limit the operation does not run:
- * {@code RATE_LIMITED} with {@code retryAfterMs}, HTTP 429 and {@code Retry-After}. A
- * request cut off by its deadline keeps its estimate charged.
+ * headers to every response. A subscription keeps its estimate charged. Over a limit the
+ * operation does not run: {@code RATE_LIMITED} with {@code retryAfterMs}, HTTP 429 and
+ * {@code Retry-After}. A request cut off by its deadline keeps its estimate charged.
  */
 final class RateLimitInterceptor implements WebGraphQlInterceptor {
 
@@ -56,7 +57,7 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			return Mono.just(GraphQlRejections.response(request, e));
 		}
 		return chain.next(request).map(response -> {
-			long actual = priced == null ? 0 : priced.actualCost(response.getExecutionResult().getData());
+			long actual = priced == null ? 0 : actualCost(priced, response.getExecutionResult().getData());
 			RateLimitHeaders after;
 			try {
 				after = limiter.settle(reservation, actual);
@@ -71,6 +72,15 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			extensions.put("cost", cost(requested, actual, after));
 			return response.transform(builder -> builder.extensions(extensions));
 		});
+	}
+
+	/**
+	 * What the response holds, priced; a subscription (its data is the stream to come)
+	 * keeps its estimate: it is charged once, on subscribe, and what it delivers later is
+	 * bounded by the subscription limits, not charged (docs/RATE-LIMITS.md).
+	 */
+	private static long actualCost(PricedOperation priced, Object data) {
+		return data instanceof Publisher<?> ? priced.requestedCost() : priced.actualCost(data);
 	}
 
 	private static Map<String, Object> cost(long requested, long actual, RateLimitHeaders headers) {

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * issuer, called over real HTTP; plus a look at the ingest stream, to prove that a
  * refused request executed nothing.
  */
-final class SecuredApi implements AutoCloseable {
+public final class SecuredApi implements AutoCloseable {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final String APPLICATION_JSON = "application/json";
+	public static final String APPLICATION_JSON = "application/json";
 
 	private final ConfigurableApplicationContext indexer;
 
@@ -57,11 +57,11 @@ final class SecuredApi implements AutoCloseable {
 	}
 
 	/** The api alone: enough for everything that must be refused before the indexer. */
-	static SecuredApi start(DevStack stack, DevIssuer issuer, Map<String, String> extra) {
+	public static SecuredApi start(DevStack stack, DevIssuer issuer, Map<String, String> extra) {
 		return start(stack, issuer, false, extra);
 	}
 
-	static SecuredApi start(DevStack stack, DevIssuer issuer, boolean withIndexer, Map<String, String> extra) {
+	public static SecuredApi start(DevStack stack, DevIssuer issuer, boolean withIndexer, Map<String, String> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
 		properties.putAll(FunctionalTestLimits.PROPERTIES);
 		properties.put("server.port", "0");
@@ -80,15 +80,15 @@ final class SecuredApi implements AutoCloseable {
 		}
 	}
 
-	ConfigurableApplicationContext context() {
+	public ConfigurableApplicationContext context() {
 		return this.api;
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return this.base.resolve(path);
 	}
 
-	URI webSocketUri() {
+	public URI webSocketUri() {
 		return URI.create("ws://127.0.0.1:" + this.base.getPort() + "/graphql");
 	}
 
@@ -109,28 +109,35 @@ final class SecuredApi implements AutoCloseable {
 		return String.valueOf(info.get(info.indexOf("last-generated-id") + 1));
 	}
 
-	HttpResponse<String> post(String path, String token, String contentType, String body) {
+	public HttpResponse<String> post(String path, String token, String contentType, String body) {
 		return send(token,
 				HttpRequest.newBuilder(uri(path))
 					.header("Content-Type", contentType)
 					.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	HttpResponse<String> delete(String path, String token) {
+	public HttpResponse<String> delete(String path, String token) {
 		return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
 	}
 
-	HttpResponse<String> get(String path, String token) {
+	public HttpResponse<String> get(String path, String token) {
 		return send(token, HttpRequest.newBuilder(uri(path)).GET());
 	}
 
 	/** Posts a GraphQL document (no variables) and returns the whole response. */
-	HttpResponse<String> graphQl(String token, String document) {
+	public HttpResponse<String> graphQl(String token, String document) {
 		return post("/graphql", token, APPLICATION_JSON, JSON.writeValueAsString(Map.of("query", document)));
 	}
 
-	JsonNode graphQlBody(String token, String document) {
+	public JsonNode graphQlBody(String token, String document) {
 		return JSON.readTree(graphQl(token, document).body());
+	}
+
+	/** Posts a GraphQL document with {@code variables} and returns the response body. */
+	public JsonNode graphQlBody(String token, String document, Map<String, Object> variables) {
+		return JSON.readTree(post("/graphql", token, APPLICATION_JSON,
+				JSON.writeValueAsString(Map.of("query", document, "variables", variables)))
+			.body());
 	}
 
 	HttpResponse<String> send(String token, HttpRequest.Builder request) {
@@ -150,7 +157,7 @@ final class SecuredApi implements AutoCloseable {
 		}
 	}
 
-	static String code(JsonNode graphQlResponse) {
+	public static String code(JsonNode graphQlResponse) {
 		return graphQlResponse.path("errors").path(0).path("extensions").path("code").asString();
 	}
 
