@@ -51,13 +51,16 @@ public class ChangeFeeds implements DisposableBean {
 	}
 
 	/**
-	 * Calls {@code onChange} after every change of {@code programId} (and every removal:
-	 * it concerns all programs) within {@code scope}, from now on, until disposed. Each
-	 * call comes after the change is visible to searches.
+	 * Calls {@code onChange} after changes of {@code programId} (and removals: they
+	 * concern all programs) within {@code scope}, from now on, until disposed: once per
+	 * read of the log that held any, so a burst written at once is one call. Each call
+	 * comes after the changes are visible to searches.
 	 */
 	public Disposable watchProgram(SearchScope scope, String programId, Runnable onChange) {
 		ChangeFilter filter = new ChangeFilter(null, programId, null, scope);
 		FeedListener watch = new FeedListener() {
+
+			private boolean changed;
 
 			@Override
 			public void joinedAt(String position) {
@@ -65,10 +68,16 @@ public class ChangeFeeds implements DisposableBean {
 
 			@Override
 			public boolean offer(LoggedEntry entry) {
-				if (filter.accepts(entry.fields())) {
+				changed |= filter.accepts(entry.fields());
+				return true;
+			}
+
+			@Override
+			public void caughtUp() {
+				if (changed) {
+					changed = false;
 					onChange.run();
 				}
-				return true;
 			}
 
 			@Override

@@ -18,6 +18,13 @@ interface FeedListener {
 	 */
 	boolean offer(LoggedEntry entry);
 
+	/**
+	 * Called after each read's entries were offered: the listener has everything the log
+	 * held a moment ago (a burst written at once arrives in one read).
+	 */
+	default void caughtUp() {
+	}
+
 	/** The feed cannot go on (its log lost entries under it); the listener is dropped. */
 	void fail(RuntimeException reason);
 

@@ -131,6 +131,7 @@ final class TenantFeed {
 			}
 			position = entry.id();
 		}
+		listeners.forEach(FeedListener::caughtUp);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.schema.change.Change;
 import io.rollcall.schema.change.ChangeLogEntry;
@@ -56,12 +57,30 @@ public final class ChangeLogFixture implements AutoCloseable {
 			ids.add(commands.xadd(this.keys.changeLog(tenantId), ChangeLogEntry.fields(change)));
 		}
 		List<String> appended = ids.stream().map(id -> id.toCompletableFuture().join()).toList();
-		commands
-			.publish(this.keys.changesChannel(),
-					JSON.writeValueAsString(new ChangeNotice(tenantId, 1, Set.of(), Set.of(), Set.of())))
-			.toCompletableFuture()
-			.join();
+		notice(tenantId);
 		return appended;
+	}
+
+	/**
+	 * Publishes a change notice for {@code tenantId}, as the indexer does after a batch.
+	 */
+	private void notice(String tenantId) {
+		this.connection.sync()
+			.publish(this.keys.changesChannel(),
+					JSON.writeValueAsString(new ChangeNotice(tenantId, 1, Set.of(), Set.of(), Set.of())));
+	}
+
+	/**
+	 * Appends {@code changes} in one transaction (MULTI/EXEC): a reader sees all of them
+	 * or none, so they reach it in one read. Returns their stream ids in order.
+	 */
+	public List<String> appendAtOnce(String tenantId, List<Change> changes) {
+		RedisCommands<String, String> commands = this.connection.sync();
+		commands.multi();
+		changes.forEach(change -> commands.xadd(this.keys.changeLog(tenantId), ChangeLogEntry.fields(change)));
+		List<String> ids = commands.exec().stream().map(String.class::cast).toList();
+		notice(tenantId);
+		return ids;
 	}
 
 	/**

@@ -116,6 +116,13 @@ public final class SecuredApi implements AutoCloseable {
 					.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public HttpResponse<String> put(String path, String token, String contentType, String body) {
+		return send(token,
+				HttpRequest.newBuilder(uri(path))
+					.header("Content-Type", contentType)
+					.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public HttpResponse<String> delete(String path, String token) {
 		return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
 	}
