@@ -2,6 +2,7 @@ package io.rollcall.indexer.apply;
 
 import io.lettuce.core.StreamMessage;
 import io.rollcall.indexer.apply.DecodedEntry.Item;
+import io.rollcall.indexer.bulk.ItemResult;
 import io.rollcall.indexer.removal.ContactRemover;
 import io.rollcall.indexer.removal.RemovalOutcome;
 import io.rollcall.platform.UnavailableException;
@@ -54,25 +55,25 @@ public class BatchApplier {
 	 * or dead-lettered). The others had items that stayed unavailable and must stay
 	 * pending.
 	 */
-	public List<DoneEntry> apply(List<StreamMessage<String, String>> messages) {
-		return apply(messages, false);
+	public List<DoneEntry> apply(List<StreamMessage<String, String>> messages, Delivery delivery) {
+		return apply(messages, false, delivery);
 	}
 
 	/**
 	 * Applies entries of the backfill stream, exactly as live ones except that they are
-	 * left out of the accept-to-visible lag.
+	 * left out of the accept-to-visible lag and, by default, of the change log.
 	 */
-	public List<DoneEntry> applyBackfill(List<StreamMessage<String, String>> messages) {
-		return apply(messages, true);
+	public List<DoneEntry> applyBackfill(List<StreamMessage<String, String>> messages, Delivery delivery) {
+		return apply(messages, true, delivery);
 	}
 
-	private List<DoneEntry> apply(List<StreamMessage<String, String>> messages, boolean backfill) {
+	private List<DoneEntry> apply(List<StreamMessage<String, String>> messages, boolean backfill, Delivery delivery) {
 		Tally tally = ledger.open();
 		List<DecodedEntry> run = new ArrayList<>();
 		for (StreamMessage<String, String> message : messages) {
 			DecodedEntry entry;
 			try {
-				entry = decoder.decode(message, backfill);
+				entry = decoder.decode(message, backfill, delivery);
 			}
 			catch (UndecodableEntryException e) {
 				tally.undecodable(message, e.getMessage());
@@ -80,32 +81,35 @@ public class BatchApplier {
 			}
 			tally.track(entry);
 			if (entry.header().kind() == EntryKind.CONTACT_REMOVALS) {
-				write(run, tally);
+				write(run, tally, backfill);
 				run.clear();
-				remove(entry, tally);
+				remove(entry, tally, backfill);
 			}
 			else {
 				run.add(entry);
 			}
 		}
-		write(run, tally);
+		write(run, tally, backfill);
 		return tally.done();
 	}
 
-	private void write(List<DecodedEntry> run, Tally tally) {
+	private void write(List<DecodedEntry> run, Tally tally, boolean backfill) {
 		if (run.isEmpty()) {
 			return;
 		}
-		Changes changes = new Changes();
+		Changes changes = new Changes(backfill);
 		List<Item<Contact>> contacts = items(run, Contact.class);
 		tally.settle("contacts", contacts, writer.upsertContacts(contacts))
 			.forEach(item -> changes.contact(item.entry().tenantId(), item.value().contactId()));
 		List<Item<Program>> programs = items(run, Program.class);
 		tally.settle("programs", programs, writer.upsertPrograms(programs))
-			.forEach(item -> changes.program(item.entry().tenantId()));
+			.forEach(item -> changes.program(item.entry().tenantId(), item.value().programId()));
 		List<Item<InteractionEvent>> events = items(run, InteractionEvent.class);
-		tally.settle("events", events, writer.writeEvents(events))
-			.forEach(item -> changes.event(item.entry().tenantId(), item.value()));
+		List<ItemResult> results = writer.writeEvents(events);
+		tally.settle("events", events, results);
+		for (int i = 0; i < events.size(); i++) {
+			changes.event(events.get(i), results.get(i).outcome());
+		}
 		try {
 			Set<String> failed = visibility.makeSearchable(changes);
 			tally.unavailable(run.stream().filter(entry -> failed.contains(entry.tenantId())).toList());
@@ -120,8 +124,8 @@ public class BatchApplier {
 	 * Removes the contacts of {@code entry} one after the other; the first that stays
 	 * unavailable leaves the entry pending (the removals done so far are idempotent).
 	 */
-	private void remove(DecodedEntry entry, Tally tally) {
-		Changes changes = new Changes();
+	private void remove(DecodedEntry entry, Tally tally, boolean backfill) {
+		Changes changes = new Changes(backfill);
 		for (Item<ContactRemoval> item : entry.items(ContactRemoval.class)) {
 			RemovalOutcome outcome;
 			try {

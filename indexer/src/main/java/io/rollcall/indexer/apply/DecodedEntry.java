@@ -10,8 +10,9 @@ import java.util.List;
  * @param header what the entry says about its items: kind, tenant, ticket, accepted at
  * @param items the records of its body, all of the type its kind names
  * @param backfill read from the backfill stream rather than the live one
+ * @param delivery whether it is read for the first time or again
  */
-record DecodedEntry(String streamId, StreamEntry header, List<?> items, boolean backfill) {
+record DecodedEntry(String streamId, StreamEntry header, List<?> items, boolean backfill, Delivery delivery) {
 
 	String tenantId() {
 		return header.tenantId();

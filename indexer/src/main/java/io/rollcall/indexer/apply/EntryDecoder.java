@@ -49,7 +49,8 @@ class EntryDecoder {
 		this.validator = validator;
 	}
 
-	DecodedEntry decode(StreamMessage<String, String> message, boolean backfill) throws UndecodableEntryException {
+	DecodedEntry decode(StreamMessage<String, String> message, boolean backfill, Delivery delivery)
+			throws UndecodableEntryException {
 		if (message.getBody() == null) {
 			throw new UndecodableEntryException("stream entry has no fields (deleted from the stream?)");
 		}
@@ -69,7 +70,7 @@ class EntryDecoder {
 			case CONTACT_REMOVALS -> bindAll(streamEntry.body(), ContactRemoval.class);
 			case PROGRAMS -> bindAll(streamEntry.body(), Program.class);
 		};
-		return new DecodedEntry(message.getId(), streamEntry, items, backfill);
+		return new DecodedEntry(message.getId(), streamEntry, items, backfill, delivery);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.rollcall.indexer.apply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.rollcall.indexer.bulk.Refresher;
+import io.rollcall.indexer.changelog.ChangeRecorder;
 import io.rollcall.indexer.notice.Notices;
 import io.rollcall.indexer.progress.ProgressRollups;
 import io.rollcall.platform.UnavailableException;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refresh the events index, take each tenant's generation, recompute the touched rollups,
- * refresh progress, contacts and programs, and only then announce, so that whatever a
- * notice announces is already searchable.
+ * refresh progress, contacts and programs, and only then log and announce, so that
+ * whatever the change log records and a notice announces is already searchable.
  */
 @Component
 class RefreshThenAnnounce implements Visibility {
@@ -37,15 +38,18 @@ class RefreshThenAnnounce implements Visibility {
 
 	private final IndexNames names;
 
+	private final ChangeRecorder changeLog;
+
 	private final MeterRegistry registry;
 
 	private final Clock clock = Clock.systemUTC();
 
-	RefreshThenAnnounce(Refresher refresher, ProgressRollups rollups, Notices notices, IndexNames names,
-			MeterRegistry registry) {
+	RefreshThenAnnounce(Refresher refresher, ProgressRollups rollups, Notices notices, ChangeRecorder changeLog,
+			IndexNames names, MeterRegistry registry) {
 		this.refresher = refresher;
 		this.rollups = rollups;
 		this.notices = notices;
+		this.changeLog = changeLog;
 		this.names = names;
 		this.registry = registry;
 	}
@@ -60,7 +64,9 @@ class RefreshThenAnnounce implements Visibility {
 					return;
 				}
 				try {
-					rollups.recompute(tenantId, notices.nextGeneration(tenantId), change.contactsByProgram);
+					long generation = notices.nextGeneration(tenantId);
+					changes.rollups(tenantId, generation,
+							rollups.recompute(tenantId, generation, change.contactsByProgram));
 				}
 				catch (UnavailableException e) {
 					failed.add(tenantId);
@@ -72,16 +78,18 @@ class RefreshThenAnnounce implements Visibility {
 	}
 
 	/**
-	 * {@inheritDoc} The generation in the change notice is bumped after the last refresh:
-	 * an api cache entry keyed by it can only hold data read after this batch became
-	 * visible (the bump taken for the rollups came before the progress refresh). It is
-	 * bumped before the applied notices go out, so a client whose write returned reads
-	 * that generation or a later one, never one whose cache entries may predate its
-	 * write. Entries read from the backfill stream are left out of the accept-to-visible
-	 * lag: they waited behind live ingest and the rate cap on purpose.
+	 * {@inheritDoc} The change log is appended first: a subscriber woken by the change
+	 * notice finds the changes in it. The generation in the change notice is bumped after
+	 * the last refresh: an api cache entry keyed by it can only hold data read after this
+	 * batch became visible (the bump taken for the rollups came before the progress
+	 * refresh). It is bumped before the applied notices go out, so a client whose write
+	 * returned reads that generation or a later one, never one whose cache entries may
+	 * predate its write. Entries read from the backfill stream are left out of the
+	 * accept-to-visible lag: they waited behind live ingest and the rate cap on purpose.
 	 */
 	@Override
 	public void announce(List<EntryOutcome> outcomes, Changes changes) {
+		changes.forEach((tenantId, change) -> changeLog.record(change.toLog(tenantId), changes.backfill()));
 		Map<String, Long> generations = new TreeMap<>();
 		changes.tenants().forEach(tenantId -> generations.put(tenantId, notices.nextGeneration(tenantId)));
 		Instant now = clock.instant();

@@ -21,8 +21,9 @@ interface Visibility {
 	Set<String> makeSearchable(Changes changes);
 
 	/**
-	 * Announces, once everything is searchable: the changed tenants' new generations and
-	 * change notices, and the applied notice of every ticketed entry.
+	 * Logs and announces, once everything is searchable: the changes in each tenant's
+	 * change log, the changed tenants' new generations and change notices, and the
+	 * applied notice of every ticketed entry.
 	 */
 	void announce(List<EntryOutcome> outcomes, Changes changes);
 

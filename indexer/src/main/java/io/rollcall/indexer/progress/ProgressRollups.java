@@ -80,11 +80,13 @@ public class ProgressRollups {
 	 * Rebuilds the rollups of {@code contactsByProgram} for {@code tenantId}; a rep left
 	 * without events in a program loses its rollup. The events index must have been
 	 * refreshed before {@code generation} was taken.
+	 * @return the rollups written (a rep left without events has none)
 	 * @throws UnavailableException when Elasticsearch kept failing; the caller leaves the
 	 * batch pending
 	 */
-	public void recompute(String tenantId, long generation, Map<String, Set<String>> contactsByProgram) {
+	public List<Rollup> recompute(String tenantId, long generation, Map<String, Set<String>> contactsByProgram) {
 		List<BulkOperation> operations = new ArrayList<>();
+		List<Rollup> written = new ArrayList<>();
 		contactsByProgram.forEach((programId, contactIds) -> {
 			List<String> contacts = List.copyOf(contactIds);
 			for (int from = 0; from < contacts.size(); from += CONTACTS_PER_SEARCH) {
@@ -92,6 +94,9 @@ public class ProgressRollups {
 				Map<String, Rollup> rollups = aggregate(tenantId, programId, chunk);
 				for (String contactId : chunk) {
 					Rollup rollup = rollups.get(contactId);
+					if (rollup != null) {
+						written.add(rollup);
+					}
 					operations.add(rollup == null
 							? delete(tenantId, ProgressDocument.id(tenantId, programId, contactId), generation)
 							: index(rollup, generation));
@@ -99,6 +104,7 @@ public class ProgressRollups {
 			}
 		});
 		write(operations);
+		return written;
 	}
 
 	/**

@@ -11,11 +11,11 @@ import java.util.Map;
  * Lesson lists are sorted so that recomputing an unchanged rollup writes an identical
  * document.
  */
-record Rollup(String tenantId, String programId, String contactId, long eventCount, List<String> lessonsStarted,
+public record Rollup(String tenantId, String programId, String contactId, long eventCount, List<String> lessonsStarted,
 		List<String> lessonsCompleted, long quizAnswered, long quizCorrect, Instant firstActivityAt,
 		Instant lastActivityAt) {
 
-	Rollup {
+	public Rollup {
 		lessonsStarted = lessonsStarted.stream().sorted().toList();
 		lessonsCompleted = lessonsCompleted.stream().sorted().toList();
 	}
@@ -24,7 +24,7 @@ record Rollup(String tenantId, String programId, String contactId, long eventCou
 	 * The share of correct quiz answers, or {@code null} when the rep answered none (not
 	 * 0: "no data").
 	 */
-	Double quizAccuracy() {
+	public Double quizAccuracy() {
 		return quizAnswered == 0 ? null : (double) quizCorrect / quizAnswered;
 	}
 

@@ -2,6 +2,7 @@ package io.rollcall.indexer.stream;
 
 import io.lettuce.core.StreamMessage;
 import io.rollcall.indexer.apply.BatchApplier;
+import io.rollcall.indexer.apply.Delivery;
 import io.rollcall.indexer.apply.DoneEntry;
 import io.rollcall.indexer.retry.Retrier;
 import java.time.Duration;
@@ -140,7 +141,7 @@ final class ConsumerLoop {
 		List<StreamMessage<String, String>> batch = readBatch(live, maxItems,
 				backfillDue && backfill.busy ? NO_WAIT : maxAge, maxAge);
 		if (!batch.isEmpty()) {
-			return apply(live, batch);
+			return apply(live, batch, Delivery.FIRST);
 		}
 		if (!backfillDue) {
 			return true;
@@ -151,7 +152,7 @@ final class ConsumerLoop {
 		}
 		batch = readBatch(backfill, backfillItems, NO_WAIT, Duration.ZERO);
 		backfill.busy = !batch.isEmpty();
-		return batch.isEmpty() || apply(backfill, batch);
+		return batch.isEmpty() || apply(backfill, batch, Delivery.FIRST);
 	}
 
 	/**
@@ -169,22 +170,22 @@ final class ConsumerLoop {
 			return true;
 		}
 		source.learn(pending);
-		return apply(source, pending);
+		return apply(source, pending, Delivery.AGAIN);
 	}
 
 	/**
 	 * Applies and acknowledges {@code batch}; returns {@code false} when some of it stays
 	 * pending.
 	 */
-	private boolean apply(Source source, List<StreamMessage<String, String>> batch) {
+	private boolean apply(Source source, List<StreamMessage<String, String>> batch, Delivery delivery) {
 		List<DoneEntry> done;
 		if (source.backfill) {
 			shared.backfillFeed.read(batch);
-			done = shared.applier.applyBackfill(batch);
+			done = shared.applier.applyBackfill(batch, delivery);
 			shared.backfillFeed.acknowledge(source.group, batch, done);
 		}
 		else {
-			done = shared.applier.apply(batch);
+			done = shared.applier.apply(batch, delivery);
 			source.group.ack(done.stream().map(DoneEntry::streamId).toList());
 		}
 		if (done.size() == batch.size()) {
@@ -239,7 +240,7 @@ final class ConsumerLoop {
 			if (!claimed.isEmpty()) {
 				log.info("Claimed {} entries of the {} stream pending for more than {}", claimed.size(), source.name,
 						claimIdle);
-				apply(source, claimed);
+				apply(source, claimed, Delivery.AGAIN);
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import io.lettuce.core.StreamMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.indexer.bulk.FakeBulkWriter;
 import io.rollcall.indexer.bulk.ItemResult;
+import io.rollcall.indexer.changelog.TenantChanges;
 import io.rollcall.indexer.bulk.ItemResult.Outcome;
 import io.rollcall.indexer.deadletter.DeadLetter;
 import io.rollcall.indexer.events.EventWriter;
@@ -78,7 +79,7 @@ class BatchApplierTests {
 		List<StreamMessage<String, String>> batch = List.of(events(event("before", "c1")),
 				entry(EntryKind.CONTACT_REMOVALS, List.of(new ContactRemoval("c1", 0))), events(event("after", "c1")));
 
-		List<DoneEntry> done = applier.apply(batch);
+		List<DoneEntry> done = applier.apply(batch, Delivery.FIRST);
 
 		assertThat(log).containsExactly("index acme/before", "remove acme/c1");
 		assertThat(done).extracting(DoneEntry::streamId).containsExactly("1-0", "2-0", "3-0");
@@ -93,7 +94,7 @@ class BatchApplierTests {
 		tombstones.removed.add(new ContactKey("acme", "gone"));
 
 		List<DoneEntry> done = applier
-			.apply(List.of(events(event("g1", "gone"), event("g2", "gone"), event("ok", "stays"))));
+			.apply(List.of(events(event("g1", "gone"), event("g2", "gone"), event("ok", "stays"))), Delivery.FIRST);
 
 		assertThat(log).containsExactly("index acme/ok");
 		assertThat(done).extracting(DoneEntry::streamId).containsExactly("1-0");
@@ -113,8 +114,10 @@ class BatchApplierTests {
 			.answer("index acme/refused", new ItemResult(Outcome.REJECTED, "document_parsing_exception: too deep"))
 			.answer("index acme/away", ItemResult.unavailable("es_rejected_execution_exception"));
 
-		List<DoneEntry> done = applier.apply(List.of(events(event("new", "c1")), events(event("again", "c1")),
-				events(event("refused", "c1"), event("fine", "c2")), events(event("away", "c1"))));
+		List<DoneEntry> done = applier.apply(
+				List.of(events(event("new", "c1")), events(event("again", "c1")),
+						events(event("refused", "c1"), event("fine", "c2")), events(event("away", "c1"))),
+				Delivery.FIRST);
 
 		assertThat(done).extracting(DoneEntry::streamId).containsExactly("1-0", "2-0", "3-0");
 		assertThat(visibility.outcome("1-0"))
@@ -143,7 +146,7 @@ class BatchApplierTests {
 		tombstones.removed.add(new ContactKey("acme", "gone"));
 		bulk.answer("index acme/refused", new ItemResult(Outcome.REJECTED, "mapper_parsing_exception: no"));
 
-		applier.apply(List.of(events(event("g1", "gone"), event("refused", "c1"))));
+		applier.apply(List.of(events(event("g1", "gone"), event("refused", "c1"))), Delivery.FIRST);
 
 		assertThat(visibility.outcome("1-0").reason()).isEqualTo(
 				"1 item(s) dropped because their contact is removed; 1 item(s) refused by storage and set aside for review");
@@ -155,7 +158,7 @@ class BatchApplierTests {
 				Map.of("kind", "EVENTS", "tenant", "acme", "accepted_at", "1", "items", "1", "body", "[{\"eventId\":"));
 		nextId = 1;
 
-		List<DoneEntry> done = applier.apply(List.of(broken, events(event("fine", "c1"))));
+		List<DoneEntry> done = applier.apply(List.of(broken, events(event("fine", "c1"))), Delivery.FIRST);
 
 		assertThat(done).containsExactly(new DoneEntry("1-0", 1), new DoneEntry("2-0", 1));
 		assertThat(deadLetters).singleElement().satisfies(letter -> {
@@ -171,7 +174,8 @@ class BatchApplierTests {
 	void whenWhatARunWroteCannotBeMadeSearchableNoneOfItIsAcknowledged() {
 		visibility.refreshFails = true;
 
-		List<DoneEntry> done = applier.apply(List.of(events(event("e1", "c1")), events(event("e2", "c2"))));
+		List<DoneEntry> done = applier.apply(List.of(events(event("e1", "c1")), events(event("e2", "c2"))),
+				Delivery.FIRST);
 
 		assertThat(done).isEmpty();
 		assertThat(visibility.announced).extracting(EntryOutcome::applied).containsExactly(false, false);
@@ -181,8 +185,9 @@ class BatchApplierTests {
 	void whenATenantsRollupsCannotBeRecomputedOnlyThatTenantsEntriesStayPending() {
 		visibility.failingTenants.add("globex");
 
-		List<DoneEntry> done = applier
-			.apply(List.of(events(event("e1", "c1")), entry("globex", EntryKind.EVENTS, List.of(event("e2", "c2")))));
+		List<DoneEntry> done = applier.apply(
+				List.of(events(event("e1", "c1")), entry("globex", EntryKind.EVENTS, List.of(event("e2", "c2")))),
+				Delivery.FIRST);
 
 		assertThat(done).extracting(DoneEntry::streamId).containsExactly("1-0");
 	}
@@ -192,7 +197,8 @@ class BatchApplierTests {
 		remover.unavailable.add("c2");
 
 		List<DoneEntry> done = applier.apply(List.of(entry(EntryKind.CONTACT_REMOVALS,
-				List.of(new ContactRemoval("c1", 0), new ContactRemoval("c2", 0), new ContactRemoval("c3", 0)))));
+				List.of(new ContactRemoval("c1", 0), new ContactRemoval("c2", 0), new ContactRemoval("c3", 0)))),
+				Delivery.FIRST);
 
 		assertThat(done).isEmpty();
 		assertThat(log).containsExactly("remove acme/c1", "remove acme/c2");
@@ -235,6 +241,30 @@ class BatchApplierTests {
 			return RemovalOutcome.REMOVED;
 		}
 
+	}
+
+	@Test
+	void theChangeLogGetsNewEventsAndARedeliverysAlreadyStoredOnesToCheck() {
+		bulk.answer("index acme/dup", ItemResult.ALREADY_APPLIED);
+
+		applier.apply(List.of(events(event("new", "c1"), event("dup", "c1"))), Delivery.FIRST);
+		applier.apply(List.of(events(event("dup", "c1"))), Delivery.AGAIN);
+
+		assertThat(visibility.searchable).hasSize(2);
+		assertThat(forLog(visibility.searchable.get(0))).satisfies(first -> {
+			assertThat(first.applied()).extracting(InteractionEvent::eventId).containsExactly("new");
+			assertThat(first.reapplied()).isEmpty();
+		});
+		assertThat(forLog(visibility.searchable.get(1))).satisfies(again -> {
+			assertThat(again.applied()).isEmpty();
+			assertThat(again.reapplied()).extracting(InteractionEvent::eventId).containsExactly("dup");
+		});
+	}
+
+	private static TenantChanges forLog(Changes changes) {
+		List<TenantChanges> tenants = new ArrayList<>();
+		changes.forEach((tenantId, change) -> tenants.add(change.toLog(tenantId)));
+		return tenants.getFirst();
 	}
 
 	/** Records what it is asked to make searchable and to announce. */

@@ -86,4 +86,34 @@ public record IngestKeys(String prefix) {
 		return prefix + "changes-floor:{" + tenantId + "}";
 	}
 
+	/**
+	 * The contacts a tenant's change log has announced as removed (a set, in the log's
+	 * slot): the append checks it in the same script, so nothing of a removed rep is
+	 * logged after its removal, whichever replica appends last.
+	 */
+	public String changeLogRemoved(String tenantId) {
+		return prefix + "changes-removed:{" + tenantId + "}";
+	}
+
+	/** The tenants that have a change log (a set), for retention to visit. */
+	public String changeLogTenants() {
+		return prefix + "changes-tenants";
+	}
+
+	/**
+	 * The compliance status last logged for each rep of a program (a hash, contact id to
+	 * status and generation), so a change is logged when, and only when, a status moves.
+	 */
+	public String complianceStatuses(String tenantId, String programId) {
+		return prefix + "compliance:{" + tenantId + "}:" + programId;
+	}
+
+	/**
+	 * Set once the reps of a program whose due date {@code dueDate} (epoch millis) has
+	 * passed were moved to OVERDUE, so one replica does it once.
+	 */
+	public String complianceDueSweep(String tenantId, String programId, long dueDate) {
+		return prefix + "compliance-due:{" + tenantId + "}:" + programId + ":" + dueDate;
+	}
+
 }
