@@ -50,6 +50,9 @@ public class DashboardCache {
 
 	private final Map<Key, Object> entries;
 
+	/** Set while {@link #fresh} runs on a thread. */
+	private final ThreadLocal<Boolean> bypassed = new ThreadLocal<>();
+
 	DashboardCache(TenantGenerations generations, CacheProperties properties) {
 		this.generations = generations;
 		this.properties = properties;
@@ -71,7 +74,7 @@ public class DashboardCache {
 	 * allowed.
 	 */
 	public <T> T get(Caller caller, String query, List<?> arguments, Supplier<T> compute) {
-		if (!properties.enabled()) {
+		if (!properties.enabled() || Boolean.TRUE.equals(bypassed.get())) {
 			return compute.get();
 		}
 		OptionalLong generation = generations.current(caller.tenantId());
@@ -96,6 +99,22 @@ public class DashboardCache {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * Runs {@code reads} with every dashboard of this thread computed afresh, neither
+	 * read from the cache nor stored. For live tiles: they are woken by the change log,
+	 * which the indexer appends before its final generation bump, so an answer cached
+	 * under the generation they would read may predate the change that woke them.
+	 */
+	public <T> T fresh(Supplier<T> reads) {
+		bypassed.set(Boolean.TRUE);
+		try {
+			return reads.get();
+		}
+		finally {
+			bypassed.remove();
+		}
 	}
 
 	/** Arguments as a list with value equality that accepts {@code null}s. */

@@ -20,6 +20,17 @@ class DashboardCacheTests {
 	private final AtomicInteger computed = new AtomicInteger();
 
 	@Test
+	void freshReadsNeitherReadNorStore() {
+		given(generations.current("demo")).willReturn(OptionalLong.of(3));
+		DashboardCache cache = cache(true, 10);
+		assertThat(get(cache, ADMIN, "prog-0")).isEqualTo(1);
+
+		assertThat(cache.fresh(() -> get(cache, ADMIN, "prog-0"))).isEqualTo(2);
+		assertThat(get(cache, ADMIN, "prog-0")).as("the cached answer, as before").isEqualTo(1);
+		assertThat(computed).hasValue(2);
+	}
+
+	@Test
 	void sameGenerationIsAHit() {
 		given(generations.current("demo")).willReturn(OptionalLong.of(3));
 		DashboardCache cache = cache(true, 10);

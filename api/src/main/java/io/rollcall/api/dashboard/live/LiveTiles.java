@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard.live;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.changes.ChangeFeeds;
 import io.rollcall.api.search.SearchScopes;
 import io.rollcall.api.security.Caller;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -49,31 +49,25 @@ public class LiveTiles {
 
 	private final MeterRegistry meters;
 
+	private final DashboardCache cache;
+
 	private final long minIntervalMillis;
 
-	private final Scheduler scheduler;
+	/** Runs evaluations (they block on searches) and tells the time. */
+	private final Scheduler scheduler = Schedulers.boundedElastic();
 
 	/** Guarded by itself. */
 	private final Map<TileKey, Tile<?>> tiles = new HashMap<>();
 
-	@Autowired
 	LiveTiles(Callers callers, SearchScopes scopes, ChangeFeeds feeds, SubscriptionShutdown shutdown,
-			MeterRegistry meters, LiveTilesProperties properties) {
-		this(callers, scopes, feeds, shutdown, meters, properties, Schedulers.boundedElastic());
-	}
-
-	/**
-	 * @param scheduler runs evaluations (they block on searches) and tells the time
-	 */
-	LiveTiles(Callers callers, SearchScopes scopes, ChangeFeeds feeds, SubscriptionShutdown shutdown,
-			MeterRegistry meters, LiveTilesProperties properties, Scheduler scheduler) {
+			MeterRegistry meters, DashboardCache cache, LiveTilesProperties properties) {
 		this.callers = callers;
 		this.scopes = scopes;
 		this.feeds = feeds;
 		this.shutdown = shutdown;
 		this.meters = meters;
+		this.cache = cache;
 		this.minIntervalMillis = properties.minInterval().toMillis();
-		this.scheduler = scheduler;
 	}
 
 	/**
@@ -92,8 +86,8 @@ public class LiveTiles {
 		TileKey key = new TileKey(caller.tenantId(), caller.role(), List.copyOf(new TreeSet<>(caller.teamIds())), query,
 				List.copyOf(arguments));
 		Flux<T> values = Flux.defer(() -> {
-			Tile<T> tile = join(key, () -> new Tile<>(evaluate, numbers, runAs, scheduler, minIntervalMillis,
-					Counter.builder(EVALUATIONS).tag("tile", query).register(meters)));
+			Tile<T> tile = join(key, () -> new Tile<>(() -> cache.fresh(evaluate), numbers, runAs, scheduler,
+					minIntervalMillis, Counter.builder(EVALUATIONS).tag("tile", query).register(meters)));
 			// The first subscriber starts the tile: watch first, then evaluate, so that
 			// no
 			// change falls between the answer and the watch.
