@@ -1,5 +1,7 @@
 package io.rollcall.api.changes;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.search.SearchScope;
 import io.rollcall.schema.change.ChangeCursor;
 import java.util.List;
@@ -34,6 +36,9 @@ public class ChangeFeeds implements DisposableBean {
 
 	private final ChangesProperties properties;
 
+	/** Subscribers ended with {@code SLOW_CONSUMER}: a client, or a network, too slow. */
+	private final Counter slowConsumers;
+
 	private final Map<String, TenantFeed> feeds = new ConcurrentHashMap<>();
 
 	/** Reads are short blocking Redis calls: a virtual thread each. */
@@ -42,10 +47,13 @@ public class ChangeFeeds implements DisposableBean {
 	private final ScheduledExecutorService poll = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("change-feed-poll").factory());
 
-	ChangeFeeds(ChangeLog changeLog, ChangeNotices notices, ChangesProperties properties) {
+	ChangeFeeds(ChangeLog changeLog, ChangeNotices notices, ChangesProperties properties, MeterRegistry meters) {
 		this.changeLog = changeLog;
 		this.notices = notices;
 		this.properties = properties;
+		this.slowConsumers = Counter.builder("rollcall.changes.slow.consumers")
+			.description("Change subscriptions ended for falling further behind than their buffer")
+			.register(meters);
 		long interval = properties.pollInterval().toMillis();
 		poll.scheduleWithFixedDelay(this::wakeAll, interval, interval, TimeUnit.MILLISECONDS);
 	}
@@ -123,6 +131,7 @@ public class ChangeFeeds implements DisposableBean {
 		join(tenantId, subscriber);
 		return beforeLive.apply(subscriber.joinedAt())
 			.concatWith(subscriber.entries())
+			.doOnError(SlowConsumerException.class, slow -> slowConsumers.increment())
 			.doFinally(signal -> leave(tenantId, subscriber));
 	}
 

@@ -9,9 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import graphql.ExecutionResult;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The rate-limit interceptor against a fake chain: the reservation, the settlement, and
@@ -74,6 +79,24 @@ class RateLimitInterceptorTests {
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("requestedQueryCost", 1_500L)
 			.containsEntry("actualQueryCost", 0L);
+	}
+
+	@Test
+	void aSubscriptionIsChargedItsEstimateOnSubscribe() {
+		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(TENANT_1000),
+				TestCallers.withDefaultClaims());
+		WebGraphQlRequest request = FakeGraphQl.request("subscription { changes { cursor } }", Map.of());
+		new PricedOperation(120, data -> 3).attachTo(request);
+		WebGraphQlInterceptor.Chain subscription = next -> Mono
+			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(next.toExecutionInput(),
+					ExecutionResult.newExecutionResult().data(Flux.never()).build())));
+
+		WebGraphQlResponse response = interceptor.intercept(request, subscription).block();
+
+		assertThat(response.getExtensions().get("cost"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("requestedQueryCost", 120L)
+			.containsEntry("actualQueryCost", 120L);
 	}
 
 	private WebGraphQlResponse run(String yaml, long requested, long actual) {

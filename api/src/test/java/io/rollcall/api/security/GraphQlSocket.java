@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GraphQlSocket implements AutoCloseable {
 
-	private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+	/** In arrival order; appended in constant time, even after tens of thousands. */
+	private final Queue<JsonNode> messages = new ConcurrentLinkedQueue<>();
 
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
