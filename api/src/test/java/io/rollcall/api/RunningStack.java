@@ -59,6 +59,11 @@ final class RunningStack implements AutoCloseable {
 		}
 	}
 
+	/** {@code ws://127.0.0.1:<port>/graphql} */
+	String webSocketUrl() {
+		return "ws://127.0.0.1:" + base.getPort() + "/graphql";
+	}
+
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", contentType)
