@@ -21,6 +21,8 @@ class BenchOptionsTests {
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.changesRate()).isEqualTo(2_000);
+		assertThat(options.replayChanges()).isEqualTo(1_000_000);
 		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
 	}
 
@@ -31,6 +33,18 @@ class BenchOptionsTests {
 		assertThat(options.freshnessTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(options.changesTime()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.replayChanges()).isEqualTo(50_000);
+	}
+
+	@Test
+	void changeFeedOptionsSetItsRateWindowAndReplay() {
+		BenchOptions options = BenchOptions.parse("--only", "changes", "--changes-rate", "500", "--changes-seconds",
+				"20", "--replay-changes", "10_000");
+		assertThat(options.phases()).containsExactly(Phase.CHANGES);
+		assertThat(options.changesRate()).isEqualTo(500);
+		assertThat(options.changesTime()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.replayChanges()).isEqualTo(10_000);
 	}
 
 	@Test
@@ -58,7 +72,7 @@ class BenchOptionsTests {
 	void onlyRejectsUnknownAndEmptyPhases() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,dashboard"))
 			.withMessageContaining("'dashboard'")
-			.withMessageContaining("ingest,freshness,removals,dashboards,noisy");
+			.withMessageContaining("ingest,freshness,removals,dashboards,noisy,changes");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", ""))
 			.withMessageContaining("--only takes phases");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,"))
@@ -67,8 +81,8 @@ class BenchOptionsTests {
 
 	@Test
 	void usageNamesEveryOption() {
-		assertThat(BenchOptions.usage()).contains("--noisy-seconds N",
-				"--only ingest,freshness,removals,dashboards,noisy");
+		assertThat(BenchOptions.usage()).contains("--noisy-seconds N", "--changes-rate N", "--changes-seconds N",
+				"--replay-changes N", "--only ingest,freshness,removals,dashboards,noisy,changes");
 	}
 
 	@Test
