@@ -10,11 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -123,25 +118,16 @@ final class ChangeFeedLoad {
 	}
 
 	/**
-	 * Sends {@code requests}, 20 a second, each at its own instant (a slow one does not
-	 * delay the next), telling {@code deliveries} when the api accepted each event.
+	 * Sends {@code requests} open-loop, 20 a second from 4 clients (a slow answer does
+	 * not delay the next request), telling {@code deliveries} when the api accepted each
+	 * event.
 	 */
 	private Throughput traffic(String token, List<List<InteractionEvent>> requests, Deliveries deliveries) {
-		long period = TimeUnit.SECONDS.toNanos(1) / Freshness.REQUESTS_PER_SECOND;
-		List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 		long start = System.nanoTime();
-		try (ScheduledExecutorService executor = Executors.newScheduledThreadPool(4)) {
-			for (int r = 0; r < requests.size(); r++) {
-				List<InteractionEvent> request = requests.get(r);
-				scheduled.add(executor.schedule(() -> {
-					write(token, request);
-					deliveries.accepted(request, System.nanoTime());
-				}, r * period, TimeUnit.NANOSECONDS));
-			}
-			for (ScheduledFuture<?> future : scheduled) {
-				await(future);
-			}
-		}
+		new Pacing(Freshness.REQUESTS_PER_SECOND, 4, requests.size()).run((index, late) -> {
+			write(token, requests.get(index));
+			deliveries.accepted(requests.get(index), System.nanoTime());
+		});
 		return new Throughput(requests.stream().mapToLong(List::size).sum(),
 				Duration.ofNanos(System.nanoTime() - start));
 	}
@@ -217,19 +203,6 @@ final class ChangeFeedLoad {
 			System.gc();
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
-	private static void await(ScheduledFuture<?> future) {
-		try {
-			future.get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("a write failed: " + ex.getCause(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
 	}
 
 	/**
