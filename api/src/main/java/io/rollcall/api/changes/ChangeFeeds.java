@@ -30,6 +30,12 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class ChangeFeeds implements DisposableBean {
 
+	/**
+	 * Entries a subscriber's worker takes from its buffer at a time: small, so that the
+	 * buffer's bound is what waits for the subscriber.
+	 */
+	private static final int HAND_OFF = 32;
+
 	private final ChangeLog changeLog;
 
 	private final ChangeNotices notices;
@@ -129,8 +135,10 @@ public class ChangeFeeds implements DisposableBean {
 			Function<String, Flux<LoggedEntry>> beforeLive) {
 		FeedSubscriber subscriber = new FeedSubscriber(filter, properties.subscriberBuffer(), caughtUp);
 		join(tenantId, subscriber);
+		// The reader only filters and enqueues; each subscriber's GraphQL execution and
+		// sending run on a worker, so one slow or busy subscriber never holds the reader.
 		return beforeLive.apply(subscriber.joinedAt())
-			.concatWith(subscriber.entries())
+			.concatWith(subscriber.entries().publishOn(Schedulers.parallel(), HAND_OFF))
 			.doOnError(SlowConsumerException.class, slow -> slowConsumers.increment())
 			.doFinally(signal -> leave(tenantId, subscriber));
 	}
