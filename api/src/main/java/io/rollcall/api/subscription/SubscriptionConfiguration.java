@@ -23,7 +23,7 @@ class SubscriptionConfiguration {
 	@Bean
 	@Order(INTERCEPTOR_ORDER)
 	WebGraphQlInterceptor subscriptionLimitInterceptor(SubscriptionLimitsProperties limits, Callers callers) {
-		return new SubscriptionLimitInterceptor(new OpenSubscriptions(limits), callers);
+		return new SubscriptionLimitInterceptor(new SubscriptionCounts(limits), callers);
 	}
 
 	@Bean

@@ -22,12 +22,12 @@ import reactor.core.publisher.Mono;
  */
 final class SubscriptionLimitInterceptor implements WebGraphQlInterceptor {
 
-	private final OpenSubscriptions open;
+	private final SubscriptionCounts counts;
 
 	private final Callers callers;
 
-	SubscriptionLimitInterceptor(OpenSubscriptions open, Callers callers) {
-		this.open = open;
+	SubscriptionLimitInterceptor(SubscriptionCounts counts, Callers callers) {
+		this.counts = counts;
 		this.callers = callers;
 	}
 
@@ -50,12 +50,12 @@ final class SubscriptionLimitInterceptor implements WebGraphQlInterceptor {
 								// subscription
 		}
 		try {
-			open.open(connectionId, tenantId);
+			counts.open(connectionId, tenantId);
 		}
 		catch (SubscriptionLimitException over) {
 			return GraphQlRejections.response(request, over, Map.of());
 		}
-		Flux<?> counted = Flux.from(stream).doFinally(signal -> open.close(connectionId, tenantId));
+		Flux<?> counted = Flux.from(stream).doFinally(signal -> counts.close(connectionId, tenantId));
 		return response.transform(builder -> builder.data(counted));
 	}
 

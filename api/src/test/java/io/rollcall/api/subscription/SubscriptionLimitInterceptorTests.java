@@ -140,7 +140,7 @@ class SubscriptionLimitInterceptorTests {
 	private static SubscriptionLimitInterceptor interceptor(String yaml) {
 		SubscriptionLimitsProperties properties = YamlFixture.bind(yaml, "rollcall.limits.subscriptions",
 				SubscriptionLimitsProperties.class);
-		return new SubscriptionLimitInterceptor(new OpenSubscriptions(properties), TestCallers.withDefaultClaims());
+		return new SubscriptionLimitInterceptor(new SubscriptionCounts(properties), TestCallers.withDefaultClaims());
 	}
 
 	private static WebSocketGraphQlRequest request(String connection) {

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
  * Counts the open subscriptions of each WebSocket connection and each tenant on this
  * instance, and refuses one over a limit.
  */
-final class OpenSubscriptions {
+final class SubscriptionCounts {
 
-	private static final Logger log = LoggerFactory.getLogger(OpenSubscriptions.class);
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionCounts.class);
 
 	private final SubscriptionLimitsProperties limits;
 
@@ -21,7 +21,7 @@ final class OpenSubscriptions {
 	/** Guarded by this. */
 	private final Map<String, Integer> byTenant = new HashMap<>();
 
-	OpenSubscriptions(SubscriptionLimitsProperties limits) {
+	SubscriptionCounts(SubscriptionLimitsProperties limits) {
 		this.limits = limits;
 	}
 
