@@ -55,14 +55,14 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestRateLimitSubscriptionAndUsageTouchRedis = noClasses().that()
-		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..",
-				"io.rollcall.api.subscription..", "io.rollcall.api.usage..")
+	static final ArchRule onlyIngestRateLimitChangesAndUsageTouchRedis = noClasses().that()
+		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..", "io.rollcall.api.changes..",
+				"io.rollcall.api.usage..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
 		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/, "
-				+ "change notices only through the subscription feed, usage counters only through usage/");
+				+ "the change log and its notices only through changes/, usage counters only through usage/");
 
 	/** Packages of the api depend on each other one way only. */
 	@ArchTest

@@ -4,13 +4,11 @@ import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.indexer.IndexerApplication;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,6 +85,11 @@ final class RunningStack implements AutoCloseable {
 		return api.getBean(type);
 	}
 
+	/** {@code ws://127.0.0.1:<port>/graphql} */
+	String webSocketUrl() {
+		return "ws://127.0.0.1:" + base.getPort() + "/graphql";
+	}
+
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", contentType)
@@ -120,15 +123,7 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	static String operation(String name) {
-		try (InputStream in = RunningStack.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
-			if (in == null) {
-				throw new IllegalArgumentException("no operation graphql-test/" + name + ".graphql");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return TestDocuments.load(name);
 	}
 
 	private HttpResponse<String> send(String token, HttpRequest.Builder request) {

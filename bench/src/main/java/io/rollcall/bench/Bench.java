@@ -91,6 +91,10 @@ public final class Bench {
 				rush = new Rush(stack, direct, dataset).run(options.rush(), options.warmupTime());
 				RushReport.write(report, rush);
 			}
+			if (options.runs(Phase.CHANGES)) {
+				changes(report, new ChangeFeedLoad(stack, http).run(dataset, options.changesRate(),
+						options.changesTime(), options.replayChanges()));
+			}
 		}
 		charts(report, options, charts, freshness, rush);
 		report.line("\nLoad average at the end: " + Machine.currentLoadAverage() + ". Results: " + report.output());
@@ -218,6 +222,30 @@ public final class Bench {
 							"0 " + verdict(result.serverErrors() == 0)),
 					List.of("B's requests not admitted", Long.toString(result.neighbourErrors()),
 							"0 " + verdict(result.neighbourErrors() == 0))));
+	}
+
+	private static void changes(Report report, ChangeFeedLoad.Result result) {
+		Latencies latencies = result.latencies();
+		report.heading("Change feed (issue #11): " + ChangeFeedLoad.SUBSCRIPTIONS + " subscriptions under writes");
+		report.line(String.format(Locale.ROOT,
+				"Tenant `other`: %d `changes` subscriptions on the whole tenant, %d each on one of %d programs, %d per"
+						+ " connection, while %s are written through the api (accepted, not waited for). accept →"
+						+ " delivered: from the 202 of the write to the `EVENT_APPLIED` at the client, one sample per"
+						+ " delivery.\n",
+				ChangeFeedLoad.WHOLE_TENANT, ChangeFeedLoad.SUBSCRIPTIONS - ChangeFeedLoad.WHOLE_TENANT,
+				ChangeFeedLoad.PROGRAMS, ChangeFeedLoad.PER_SOCKET, result.written()));
+		report.table(List.of("deliveries due", "received", "p50", "p95", "p99", "max", "target p99 ≤ 1.5 s"),
+				List.of(List.of(String.format(Locale.ROOT, "%,d", result.due()),
+						String.format(Locale.ROOT, "%,d", result.delivered()), Latencies.millis(latencies.p50()),
+						Latencies.millis(latencies.p95()), Latencies.millis(latencies.p99()),
+						Latencies.millis(latencies.max()), verdict(result.delivered() == result.due()
+								&& latencies.p99().compareTo(Duration.ofMillis(1500)) <= 0))));
+		report.line("");
+		report.table(List.of("check", "measured"), List.of(List.of("replay from the beginning of tenant demo's log",
+				String.format(Locale.ROOT, "%,.0f changes/s (%,d changes in %s)", result.replay().changesPerSecond(),
+						result.replay().replayed(), seconds(result.replay().elapsed()))),
+				List.of("heap per 1,000 subscriptions (api and clients, one JVM)",
+						String.format(Locale.ROOT, "%.1f MB", result.heapPerThousand() / 1e6))));
 	}
 
 	private static List<String> neighbourRow(String window, Tally tally) {

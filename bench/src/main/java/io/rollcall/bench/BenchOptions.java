@@ -30,6 +30,13 @@ import java.util.stream.Collectors;
  * @param noisyTime how long each of the noisy-neighbour phase's two windows (the small
  * tenant alone, then with the big tenant flooding) lasts ({@code --noisy-seconds},
  * default 30, 10 with {@code --quick})
+ * @param changesRate events per second written through the api while the change feed
+ * phase's subscriptions listen ({@code --changes-rate}, default 2,000)
+ * @param changesTime how long the change feed phase writes them
+ * ({@code --changes-seconds}, default 60, 10 with {@code --quick})
+ * @param replayChanges how many changes the change feed phase replays from the beginning
+ * of the big tenant's log ({@code --replay-changes}, default 1,000,000, 50,000 with
+ * {@code --quick}; at most what the log holds)
  * @param phases the phases to run ({@code --only ingest,noisy}, default all); the dataset
  * is loaded even when {@code ingest} is not among them, untimed
  * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node
@@ -47,8 +54,9 @@ import java.util.stream.Collectors;
  * @param args the arguments as given, for the report's exact command
  */
 record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, Duration warmupTime,
-		int warmup, int iterations, Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output,
-		Rush rush, Apps apps, boolean docsCharts, List<String> args) {
+		int warmup, int iterations, Duration noisyTime, int changesRate, Duration changesTime, int replayChanges,
+		Set<Phase> phases, String elasticsearchHeap, Path output, Rush rush, Apps apps, boolean docsCharts,
+		List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
@@ -73,6 +81,9 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		int warmup = quick ? 5 : 10;
 		int iterations = quick ? 20 : 50;
 		Duration noisyTime = Duration.ofSeconds(quick ? 10 : 30);
+		int changesRate = 2_000;
+		Duration changesTime = Duration.ofSeconds(quick ? 10 : 60);
+		int replayChanges = quick ? 50_000 : 1_000_000;
 		Set<Phase> phases = EnumSet.allOf(Phase.class);
 		String heap = "2g";
 		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
@@ -97,6 +108,9 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--warmup" -> warmup = positive(name, value);
 				case "--iterations" -> iterations = positive(name, value);
 				case "--noisy-seconds" -> noisyTime = Duration.ofSeconds(positive(name, value));
+				case "--changes-rate" -> changesRate = positive(name, value);
+				case "--changes-seconds" -> changesTime = Duration.ofSeconds(positive(name, value));
+				case "--replay-changes" -> replayChanges = positive(name, value);
 				case "--only" -> phases = Phase.parse(value);
 				case "--es-heap" -> heap = value;
 				case "--output" -> output = Path.of(value);
@@ -107,7 +121,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 			}
 		}
 		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmupTime, warmup, iterations,
-				noisyTime, phases, heap, output, new Rush(rushTime, rushRate), apps, docsCharts, List.of(args));
+				noisyTime, changesRate, changesTime, replayChanges, phases, heap, output, new Rush(rushTime, rushRate),
+				apps, docsCharts, List.of(args));
 	}
 
 	/** Whether this run measures {@code phase}. */
@@ -130,7 +145,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 
 	static String usage() {
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
-				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
+				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --changes-rate N"
+				+ " | --changes-seconds N | --replay-changes N | --only " + Phase.names()
 				+ " | --es-heap 2g | --output FILE | --rush-seconds N | --rush-rate N | --apps jvm|processes"
 				+ " | --write-docs-charts";
 	}
@@ -178,7 +194,9 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		/** Scenario f: the noisy neighbour. */
 		NOISY,
 		/** Scenario g: the morning rush. */
-		RUSH;
+		RUSH,
+		/** Scenario h: the change feed's subscribers under writes, and a replay. */
+		CHANGES;
 
 		/** Comma-separated phase names, e.g. {@code ingest,noisy}. */
 		static Set<Phase> parse(String names) {

@@ -58,6 +58,14 @@ final class IngestBacklog implements AutoCloseable {
 		return false;
 	}
 
+	/**
+	 * Entries in {@code tenant}'s change log, which the indexer appends behind the
+	 * stream.
+	 */
+	long changeLogLength(Tenant tenant) {
+		return this.connection.sync().xlen(this.keys.changeLog(tenant.id()));
+	}
+
 	/** XINFO answers flat lists of alternating names and values. */
 	private static Map<String, Object> fields(List<?> reply) {
 		Map<String, Object> fields = new java.util.HashMap<>();

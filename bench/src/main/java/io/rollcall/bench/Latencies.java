@@ -11,10 +11,14 @@ import java.util.List;
 record Latencies(int count, Duration p50, Duration p95, Duration p99, Duration max) {
 
 	static Latencies of(List<Duration> samples) {
-		if (samples.isEmpty()) {
+		return ofNanos(samples.stream().mapToLong(Duration::toNanos).toArray());
+	}
+
+	/** Of samples in nanoseconds (sorted in place): millions without a box each. */
+	static Latencies ofNanos(long[] nanos) {
+		if (nanos.length == 0) {
 			throw new IllegalArgumentException("no samples");
 		}
-		long[] nanos = samples.stream().mapToLong(Duration::toNanos).toArray();
 		Arrays.sort(nanos);
 		return new Latencies(nanos.length, rank(nanos, 50), rank(nanos, 95), rank(nanos, 99),
 				Duration.ofNanos(nanos[nanos.length - 1]));

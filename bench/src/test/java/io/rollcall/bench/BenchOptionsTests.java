@@ -21,6 +21,8 @@ class BenchOptionsTests {
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.changesRate()).isEqualTo(2_000);
+		assertThat(options.replayChanges()).isEqualTo(1_000_000);
 		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
 		assertThat(options.rush()).isEqualTo(new BenchOptions.Rush(Duration.ofSeconds(60), 2_000));
 		assertThat(options.apps()).isEqualTo(BenchOptions.Apps.JVM);
@@ -35,6 +37,8 @@ class BenchOptionsTests {
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(options.rush().time()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.changesTime()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(options.replayChanges()).isEqualTo(50_000);
 	}
 
 	@Test
@@ -54,6 +58,16 @@ class BenchOptionsTests {
 		assertThat(BenchOptions.parse("--apps", "JVM").apps()).isEqualTo(BenchOptions.Apps.JVM);
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--apps", "docker"))
 			.withMessageContaining("--apps takes jvm or processes, got 'docker'");
+	}
+
+	@Test
+	void changeFeedOptionsSetItsRateWindowAndReplay() {
+		BenchOptions options = BenchOptions.parse("--only", "changes", "--changes-rate", "500", "--changes-seconds",
+				"20", "--replay-changes", "10_000");
+		assertThat(options.phases()).containsExactly(Phase.CHANGES);
+		assertThat(options.changesRate()).isEqualTo(500);
+		assertThat(options.changesTime()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.replayChanges()).isEqualTo(10_000);
 	}
 
 	@Test
@@ -81,7 +95,7 @@ class BenchOptionsTests {
 	void onlyRejectsUnknownAndEmptyPhases() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,dashboard"))
 			.withMessageContaining("'dashboard'")
-			.withMessageContaining("ingest,freshness,removals,dashboards,noisy,rush");
+			.withMessageContaining("ingest,freshness,removals,dashboards,noisy,rush,changes");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", ""))
 			.withMessageContaining("--only takes phases");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--only", "noisy,"))
@@ -90,9 +104,9 @@ class BenchOptionsTests {
 
 	@Test
 	void usageNamesEveryOption() {
-		assertThat(BenchOptions.usage()).contains("--noisy-seconds N",
-				"--only ingest,freshness,removals,dashboards,noisy,rush", "--rush-seconds N", "--rush-rate N",
-				"--apps jvm|processes", "--write-docs-charts");
+		assertThat(BenchOptions.usage()).contains("--noisy-seconds N", "--changes-rate N", "--changes-seconds N",
+				"--replay-changes N", "--only ingest,freshness,removals,dashboards,noisy,rush,changes",
+				"--rush-seconds N", "--rush-rate N", "--apps jvm|processes", "--write-docs-charts");
 	}
 
 	@Test

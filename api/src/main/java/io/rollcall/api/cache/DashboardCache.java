@@ -84,6 +84,9 @@ public class DashboardCache {
 
 	private final Map<Key, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
 
+	/** Set while {@link #fresh} runs on a thread. */
+	private final ThreadLocal<Boolean> bypassed = new ThreadLocal<>();
+
 	private final MeterRegistry meters;
 
 	private final TenantTags tenants;
@@ -113,7 +116,7 @@ public class DashboardCache {
 	 */
 	public <T> T get(Caller caller, String query, Dependency dependency, List<?> arguments, Supplier<T> compute) {
 		Optional<Generations> generations = Admission.await();
-		if (!properties.enabled() || generations.isEmpty()) {
+		if (!properties.enabled() || generations.isEmpty() || Boolean.TRUE.equals(bypassed.get())) {
 			count(caller, "bypass");
 			return compute.get();
 		}
@@ -157,6 +160,22 @@ public class DashboardCache {
 		}
 		finally {
 			computing.remove(key, mine);
+		}
+	}
+
+	/**
+	 * Runs {@code reads} with every dashboard of this thread computed afresh, neither
+	 * read from the cache nor stored. For live tiles: they are woken by the change log,
+	 * which the indexer appends before its final generation bump, so an answer cached
+	 * under the generation they would read may predate the change that woke them.
+	 */
+	public <T> T fresh(Supplier<T> reads) {
+		bypassed.set(Boolean.TRUE);
+		try {
+			return reads.get();
+		}
+		finally {
+			bypassed.remove();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard;
 
 import io.rollcall.api.error.InvalidArgumentException;
 import io.rollcall.schema.json.Identifiers;
+import java.util.List;
 
 /** Checks of query arguments; each failure names the argument. */
 public final class Arguments {
@@ -25,6 +26,21 @@ public final class Arguments {
 	/** A valid id, or {@code null} when the argument was left out. */
 	public static String optionalId(String argument, String value) {
 		return value == null ? null : id(argument, value);
+	}
+
+	/**
+	 * Valid ids, at most {@code max} of them; {@code null} when the argument was left
+	 * out.
+	 */
+	public static List<String> optionalIds(String argument, List<String> values, int max) {
+		if (values == null) {
+			return null;
+		}
+		if (values.size() > max) {
+			throw new InvalidArgumentException(argument, "may name at most " + max + " ids");
+		}
+		values.forEach(value -> id(argument, value));
+		return List.copyOf(values);
 	}
 
 	public static int first(Integer value) {

@@ -62,6 +62,27 @@ public enum ErrorCode {
 	OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
 	/** The request did not finish within its deadline. */
 	DEADLINE_EXCEEDED(HttpStatus.GATEWAY_TIMEOUT, ErrorType.INTERNAL_ERROR),
+	/**
+	 * The change cursor is older than the change log keeps: changes after it may be gone.
+	 * {@code oldestCursor} is the oldest cursor still complete; resynchronise (e.g. with
+	 * {@code repProgress}) and continue after it.
+	 */
+	CURSOR_EXPIRED(HttpStatus.GONE, ErrorType.BAD_REQUEST),
+	/**
+	 * A subscriber fell further behind its changes than its buffer holds; it resumes
+	 * after {@code lastCursor}, the last change it was sent (nothing is lost: the log
+	 * keeps it).
+	 */
+	SLOW_CONSUMER(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
+	/**
+	 * The api instance is shutting down: reconnect (to another instance) and resume after
+	 * {@code lastCursor} when there is one.
+	 */
+	SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, ErrorType.INTERNAL_ERROR),
+	/** The WebSocket connection already carries as many subscriptions as it may. */
+	MAX_SUBSCRIPTIONS_PER_CONNECTION_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, ErrorType.BAD_REQUEST),
+	/** The tenant already holds as many subscriptions as it may on this api instance. */
+	MAX_SUBSCRIPTIONS_PER_TENANT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, ErrorType.BAD_REQUEST),
 	/** Anything else; details are logged, never sent. */
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, ErrorType.INTERNAL_ERROR);
 

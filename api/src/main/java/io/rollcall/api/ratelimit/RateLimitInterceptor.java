@@ -9,6 +9,7 @@ import io.rollcall.platform.UnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -31,7 +32,8 @@ import reactor.core.publisher.Signal;
  * validates the operation and the controllers check their arguments, and every dashboard
  * read waits for it ({@link Admission}) before its cache lookup or first search. A
  * refused query's answer is then replaced by the refusal. Mutations and subscriptions,
- * whose effects could not be taken back, wait for their reservation before they run.
+ * whose effects could not be taken back, wait for their reservation before they run; a
+ * subscription keeps its estimate charged.
  */
 final class RateLimitInterceptor implements WebGraphQlInterceptor {
 
@@ -85,7 +87,7 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			return executed.hasError() ? Mono.error(executed.getThrowable()) : Mono.empty();
 		}
 		WebGraphQlResponse response = executed.get();
-		long actual = priced == null ? 0 : priced.actualCost(response.getExecutionResult().getData());
+		long actual = priced == null ? 0 : actualCost(priced, response.getExecutionResult().getData());
 		return Mono.fromFuture(limiter.settle(reservation, actual), true)
 			.onErrorResume(UnavailableException.class, e -> {
 				// Redis went away (FAIL_CLOSED) after the reservation: the estimate stays
@@ -106,6 +108,15 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 				Map.of("cost", cost(requested, 0, new RateLimitHeaders(e.readings()))));
 		e.headers().forEach(refused.getResponseHeaders()::set);
 		return refused;
+	}
+
+	/**
+	 * What the response holds, priced; a subscription (its data is the stream to come)
+	 * keeps its estimate: it is charged once, on subscribe, and what it delivers later is
+	 * bounded by the subscription limits, not charged (docs/RATE-LIMITS.md).
+	 */
+	private static long actualCost(PricedOperation priced, Object data) {
+		return data instanceof Publisher<?> ? priced.requestedCost() : priced.actualCost(data);
 	}
 
 	private static Map<String, Object> cost(long requested, long actual, RateLimitHeaders headers) {

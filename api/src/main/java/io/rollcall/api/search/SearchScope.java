@@ -31,6 +31,14 @@ public final class SearchScope {
 	}
 
 	/**
+	 * Whether the rep {@code contactId} is visible within this scope: the filter that
+	 * searches apply, for what is read outside Elasticsearch (the change log).
+	 */
+	public boolean covers(String contactId) {
+		return contactIds == null || contactIds.contains(contactId);
+	}
+
+	/**
 	 * The same tenant without the contact filter, for tenant-wide facts that are not
 	 * about reps, such as the lessons a program's events use (the curriculum must not
 	 * change with who is looking).

@@ -54,6 +54,16 @@ class DashboardCacheTests {
 	}
 
 	@Test
+	void freshReadsNeitherReadNorStore() {
+		DashboardCache cache = cache(true, 10);
+		assertThat(summary(cache, ADMIN, A)).isEqualTo(1);
+
+		assertThat(cache.fresh(() -> summary(cache, ADMIN, A))).isEqualTo(2);
+		assertThat(summary(cache, ADMIN, A)).as("the cached answer, as before").isEqualTo(1);
+		assertThat(computed).hasValue(2);
+	}
+
+	@Test
 	void sameGenerationsAreAHit() {
 		DashboardCache cache = cache(true, 10);
 		assertThat(summary(cache, ADMIN, "prog-a")).isEqualTo(1);

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import graphql.ExecutionResult;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -103,6 +106,24 @@ class RateLimitInterceptorTests {
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("requestedQueryCost", 1_500L)
 			.containsEntry("actualQueryCost", 0L);
+	}
+
+	@Test
+	void aSubscriptionIsChargedItsEstimateOnSubscribe() {
+		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(TENANT_1000),
+				TestCallers.withDefaultClaims());
+		WebGraphQlRequest request = FakeGraphQl.request("subscription { changes { cursor } }", Map.of());
+		new PricedOperation(120, data -> 3, false).attachTo(request);
+		WebGraphQlInterceptor.Chain subscription = next -> Mono
+			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(next.toExecutionInput(),
+					ExecutionResult.newExecutionResult().data(Flux.never()).build())));
+
+		WebGraphQlResponse response = interceptor.intercept(request, subscription).block();
+
+		assertThat(response.getExtensions().get("cost"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("requestedQueryCost", 120L)
+			.containsEntry("actualQueryCost", 120L);
 	}
 
 	private WebGraphQlResponse run(String yaml, long requested, long actual) {

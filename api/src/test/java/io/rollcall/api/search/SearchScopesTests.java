@@ -27,6 +27,14 @@ class SearchScopesTests {
 	}
 
 	@Test
+	void aScopeCoversItsContactsTheTenantCoversEveryRep() {
+		assertThat(CannedSearch.contacts("tenant-a", "rep-1").covers("rep-1")).isTrue();
+		assertThat(CannedSearch.contacts("tenant-a", "rep-1").covers("rep-2")).isFalse();
+		assertThat(CannedSearch.contacts("tenant-a").covers("rep-1")).as("an empty team").isFalse();
+		assertThat(CannedSearch.tenant("tenant-a").covers("rep-2")).isTrue();
+	}
+
+	@Test
 	void aManagerSeesTheActiveContactsOfItsTeams() {
 		CannedSearch canned = CannedSearch.answeringJson(List.of(members("rep-1", "rep-2")));
 

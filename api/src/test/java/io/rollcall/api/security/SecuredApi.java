@@ -61,7 +61,7 @@ public final class SecuredApi implements AutoCloseable {
 		return start(stack, issuer, false, extra);
 	}
 
-	static SecuredApi start(DevStack stack, DevIssuer issuer, boolean withIndexer, Map<String, String> extra) {
+	public static SecuredApi start(DevStack stack, DevIssuer issuer, boolean withIndexer, Map<String, String> extra) {
 		Map<String, Object> properties = new HashMap<>(stack.springProperties());
 		properties.putAll(FunctionalTestLimits.PROPERTIES);
 		properties.put("server.port", "0");
@@ -88,7 +88,7 @@ public final class SecuredApi implements AutoCloseable {
 		return this.base.resolve(path);
 	}
 
-	URI webSocketUri() {
+	public URI webSocketUri() {
 		return URI.create("ws://127.0.0.1:" + this.base.getPort() + "/graphql");
 	}
 
@@ -116,7 +116,14 @@ public final class SecuredApi implements AutoCloseable {
 					.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	HttpResponse<String> delete(String path, String token) {
+	public HttpResponse<String> put(String path, String token, String contentType, String body) {
+		return send(token,
+				HttpRequest.newBuilder(uri(path))
+					.header("Content-Type", contentType)
+					.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public HttpResponse<String> delete(String path, String token) {
 		return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
 	}
 
@@ -129,8 +136,15 @@ public final class SecuredApi implements AutoCloseable {
 		return post("/graphql", token, APPLICATION_JSON, JSON.writeValueAsString(Map.of("query", document)));
 	}
 
-	JsonNode graphQlBody(String token, String document) {
+	public JsonNode graphQlBody(String token, String document) {
 		return JSON.readTree(graphQl(token, document).body());
+	}
+
+	/** Posts a GraphQL document with {@code variables} and returns the response body. */
+	public JsonNode graphQlBody(String token, String document, Map<String, Object> variables) {
+		return JSON.readTree(post("/graphql", token, APPLICATION_JSON,
+				JSON.writeValueAsString(Map.of("query", document, "variables", variables)))
+			.body());
 	}
 
 	public HttpResponse<String> send(String token, HttpRequest.Builder request) {

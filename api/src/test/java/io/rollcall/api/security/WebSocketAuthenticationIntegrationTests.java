@@ -51,8 +51,8 @@ class WebSocketAuthenticationIntegrationTests {
 		try (GraphQlSocket socket = GraphQlSocket.connect(api.webSocketUri(),
 				issuer.token("demo-reader", "demo-reader-secret"))) {
 			await().atMost(Duration.ofSeconds(15)).until(socket::acknowledged);
-			socket.subscribe("1", "subscription { dashboardChanges { generation } }");
-			socket.subscribe("2", "subscription { dashboardChanges(programId: \"not an id!\") { generation } }");
+			socket.subscribe("1", "subscription { changes { cursor } }");
+			socket.subscribe("2", "subscription { changes(programId: \"not an id!\") { cursor } }");
 
 			await().atMost(Duration.ofSeconds(15))
 				.until(() -> socket.messages().stream().anyMatch(m -> "error".equals(m.path("type").asString())));
@@ -97,7 +97,7 @@ class WebSocketAuthenticationIntegrationTests {
 			.sign(issuer.claims("demo", "analytics:read").expirationTime(Date.from(expiry)).build());
 		try (GraphQlSocket socket = GraphQlSocket.connect(api.webSocketUri(), shortLived)) {
 			await().atMost(Duration.ofSeconds(8)).until(socket::acknowledged);
-			socket.subscribe("1", "subscription { dashboardChanges { generation } }");
+			socket.subscribe("1", "subscription { changes { cursor } }");
 
 			await().atMost(Duration.ofSeconds(40)).until(() -> socket.closeCode() != null);
 

@@ -5,10 +5,13 @@ import java.time.Instant;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 /**
- * Maps {@code compliance} and its {@code nonCompliantReps} to {@link ComplianceService}.
+ * Maps {@code compliance}, its {@code nonCompliantReps} and the {@code complianceChanged}
+ * tile to {@link ComplianceService}.
  */
 @Controller
 class ComplianceController {
@@ -22,6 +25,11 @@ class ComplianceController {
 	@QueryMapping
 	ComplianceReport compliance(@Argument String programId, @Argument Instant dueBy, @Argument String teamId) {
 		return compliance.compliance(programId, dueBy, teamId);
+	}
+
+	@SubscriptionMapping
+	Flux<ComplianceReport> complianceChanged(@Argument String programId) {
+		return compliance.complianceChanged(programId);
 	}
 
 	@SchemaMapping(typeName = "Compliance")

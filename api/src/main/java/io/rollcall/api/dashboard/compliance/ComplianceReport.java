@@ -2,6 +2,7 @@ package io.rollcall.api.dashboard.compliance;
 
 import io.rollcall.api.search.SearchScope;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,4 +11,10 @@ import java.util.List;
  */
 record ComplianceReport(String programId, List<String> requiredLessons, Instant dueBy, long compliant,
 		long nonCompliant, long overdue, SearchScope scope) {
+
+	/** What the report says, without the scope it was read in (for comparisons). */
+	List<Object> counts() {
+		return Arrays.asList(programId, requiredLessons, dueBy, compliant, nonCompliant, overdue);
+	}
+
 }

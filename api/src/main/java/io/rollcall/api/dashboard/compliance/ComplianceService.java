@@ -7,6 +7,7 @@ import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.reps.Connection;
 import io.rollcall.api.dashboard.reps.Cursors;
 import io.rollcall.api.search.SearchScope;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 /**
  * Compliance with a program's required lessons: the catalog's, else the lessons seen in
@@ -36,11 +38,14 @@ class ComplianceService {
 
 	private final Clock clock;
 
-	ComplianceService(ComplianceQuery query, CatalogQuery catalog, DashboardReads reads, Clock clock) {
+	private final LiveTiles tiles;
+
+	ComplianceService(ComplianceQuery query, CatalogQuery catalog, DashboardReads reads, Clock clock, LiveTiles tiles) {
 		this.query = query;
 		this.catalog = catalog;
 		this.reads = reads;
 		this.clock = clock;
+		this.tiles = tiles;
 	}
 
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
@@ -53,6 +58,18 @@ class ComplianceService {
 		long overdue = counts.dueBy() != null && clock.instant().isAfter(counts.dueBy()) ? counts.nonCompliant() : 0;
 		return new ComplianceReport(counts.programId(), counts.requiredLessons(), counts.dueBy(), counts.compliant(),
 				counts.nonCompliant(), overdue, counts.scope());
+	}
+
+	/**
+	 * The program's compliance now (due by the catalog's date), then again whenever its
+	 * counts change (a live tile, see {@link LiveTiles}). Its {@code nonCompliantReps}
+	 * are read for each subscriber, with each answer.
+	 */
+	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
+	public Flux<ComplianceReport> complianceChanged(String programId) {
+		Arguments.id("programId", programId);
+		return tiles.watch("compliance", programId, List.of(programId), ComplianceReport::counts,
+				() -> compliance(programId, null, null));
 	}
 
 	/** The report's counts, overdue left at 0. */

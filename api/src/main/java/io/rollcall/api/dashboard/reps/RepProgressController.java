@@ -27,8 +27,8 @@ class RepProgressController {
 
 	@QueryMapping
 	Connection repProgress(@Argument String programId, @Argument String teamId, @Argument Integer first,
-			@Argument String after, @Argument RepProgressOrder orderBy) {
-		return reps.repProgress(programId, teamId, first, after, orderBy);
+			@Argument String after, @Argument RepProgressOrder orderBy, @Argument List<String> contactIds) {
+		return reps.repProgress(programId, teamId, first, after, orderBy, contactIds);
 	}
 
 	@BatchMapping(typeName = "RepProgress", field = "contact")

@@ -1,6 +1,7 @@
 package io.rollcall.api.dashboard.reps;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
@@ -28,12 +29,19 @@ class RepProgressService {
 		this.reads = reads;
 	}
 
-	/** A page of the program's reps in {@code order}, then by contact id. */
+	/** The most reps one {@code contactIds} argument names. */
+	static final int MAX_CONTACT_IDS = 500;
+
+	/**
+	 * A page of the program's reps in {@code order}, then by contact id; with
+	 * {@code contactIds}, of those reps only (a CRM reading a few reps' progress by id).
+	 */
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
-	public Connection repProgress(String programId, String teamId, Integer first, String after,
-			RepProgressOrder order) {
+	public Connection repProgress(String programId, String teamId, Integer first, String after, RepProgressOrder order,
+			List<String> contactIds) {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
+		List<String> reps = Arguments.optionalIds("contactIds", contactIds, MAX_CONTACT_IDS);
 		int size = Arguments.first(first);
 		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
 		List<FieldValue> from = Cursors.decode(effective.key(), after);
@@ -41,10 +49,11 @@ class RepProgressService {
 		if (effective.sort() == RepSort.CONTACT_ID && effective.descending()) {
 			throw new InvalidArgumentException("orderBy", "CONTACT_ID supports ASC only");
 		}
+		Query filter = reps == null ? Filters.rollupsOf(programId) : Filters.rollupsOf(programId, reps);
 		return reads.cached("repProgress", Dependency.program(programId), teamId,
-				DashboardCache.arguments(programId, teamId, size, after, effective),
-				scope -> Connection.of(pages.page(scope, Filters.rollupsOf(programId), effective.sort(),
-						effective.descending(), size, from), effective.key(), scope));
+				DashboardCache.arguments(programId, teamId, size, after, effective, reps),
+				scope -> Connection.of(pages.page(scope, filter, effective.sort(), effective.descending(), size, from),
+						effective.key(), scope));
 	}
 
 }

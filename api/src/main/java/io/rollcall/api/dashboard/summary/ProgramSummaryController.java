@@ -2,9 +2,14 @@ package io.rollcall.api.dashboard.summary;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
-/** Maps {@code programSummary} to {@link ProgramSummaryService}. */
+/**
+ * Maps {@code programSummary} and the {@code programSummaryChanged} tile to
+ * {@link ProgramSummaryService}.
+ */
 @Controller
 class ProgramSummaryController {
 
@@ -17,6 +22,11 @@ class ProgramSummaryController {
 	@QueryMapping
 	ProgramSummary programSummary(@Argument String programId) {
 		return summaries.programSummary(programId);
+	}
+
+	@SubscriptionMapping
+	Flux<ProgramSummary> programSummaryChanged(@Argument String programId) {
+		return summaries.programSummaryChanged(programId);
 	}
 
 }

@@ -5,6 +5,7 @@ import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.isolation.Beside;
 import io.rollcall.api.security.Scopes;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 /**
  * The {@code programSummary} query, for the caller's tenant (the tenant comes from the
@@ -27,10 +29,13 @@ class ProgramSummaryService {
 
 	private final DashboardReads reads;
 
-	ProgramSummaryService(ProgramSummaryQuery query, CatalogQuery catalog, DashboardReads reads) {
+	private final LiveTiles tiles;
+
+	ProgramSummaryService(ProgramSummaryQuery query, CatalogQuery catalog, DashboardReads reads, LiveTiles tiles) {
 		this.query = query;
 		this.catalog = catalog;
 		this.reads = reads;
+		this.tiles = tiles;
 	}
 
 	/**
@@ -48,6 +53,17 @@ class ProgramSummaryService {
 			ProgramProgress progress = query.progress(scope, programId);
 			return summarize(programId, progress, Beside.join(lessons));
 		});
+	}
+
+	/**
+	 * The program's summary now, then again whenever it changes (a live tile, see
+	 * {@link LiveTiles}).
+	 */
+	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
+	public Flux<ProgramSummary> programSummaryChanged(String programId) {
+		Arguments.id("programId", programId);
+		return tiles.watch("programSummary", programId, List.of(programId), summary -> summary,
+				() -> programSummary(programId));
 	}
 
 	/**

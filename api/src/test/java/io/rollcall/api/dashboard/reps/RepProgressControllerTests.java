@@ -22,9 +22,11 @@ import io.rollcall.api.search.CannedSearch;
 import io.rollcall.api.search.SearchScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -113,6 +115,41 @@ class RepProgressControllerTests {
 		then(pages).should().page(eq(TENANT), any(), eq(RepSort.CONTACT_ID), eq(false), eq(50), from.capture());
 		assertThat(from.getValue()).map(FieldValue::_get).containsExactly("rep-3");
 		then(reads).should().cached(eq("repProgress"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
+	}
+
+	@Test
+	void contactIdsNarrowThePageToThoseReps() {
+		given(pages.page(any(), any(), any(), eq(false), eq(50), isNull()))
+			.willReturn(new RepPage(List.of(new RepRow(BOB, List.of(FieldValue.of("rep-1")))), false, 1));
+
+		graphQl.documentName("repProgress")
+			.variables(variables("programId", "prog-0", "contactIds", List.of("rep-1", "rep-7")))
+			.execute()
+			.path("repProgress.edges[*].node.contactId")
+			.entityList(String.class)
+			.containsExactly("rep-1");
+
+		ArgumentCaptor<Query> filter = ArgumentCaptor.captor();
+		then(pages).should().page(eq(TENANT), filter.capture(), any(), eq(false), eq(50), isNull());
+		List<Query> clauses = filter.getValue().bool().filter();
+		assertThat(clauses.get(0).term().value().stringValue()).isEqualTo("prog-0");
+		assertThat(clauses.get(1).terms().terms().value()).map(FieldValue::stringValue)
+			.containsExactly("rep-1", "rep-7");
+		ArgumentCaptor<List<?>> cacheKey = ArgumentCaptor.captor();
+		then(reads).should().cached(eq("repProgress"), any(), isNull(), cacheKey.capture(), any());
+		assertThat(new ArrayList<Object>(cacheKey.getValue())).as("the reps are part of the cache key")
+			.contains(List.of("rep-1", "rep-7"));
+	}
+
+	@Test
+	void atMost500ContactIdsEachAnId() {
+		List<String> tooMany = IntStream.range(0, 501).mapToObj(i -> "rep-" + i).toList();
+
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "contactIds", tooMany),
+				"contactIds");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "contactIds", List.of("a b")),
+				"contactIds");
+		verifyNoInteractions(pages, reads);
 	}
 
 	@Test

@@ -1,0 +1,90 @@
+package io.rollcall.api.changes;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.schema.stream.ChangeNotice;
+import io.rollcall.schema.stream.IngestKeys;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The indexer's change notices, one per tenant and applied batch, from ONE Redis pub/sub
+ * subscription per api instance: a wake-up for the tenant's reader, never a source of
+ * data (pub/sub delivers at most once; the log is the truth, a lost notice costs the poll
+ * interval). Subscribed on first use, so the api starts while Redis is down; Lettuce
+ * re-subscribes after a reconnect.
+ */
+@Component
+class ChangeNotices implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
+
+	private final RedisClient client;
+
+	private final IngestKeys keys;
+
+	private final JsonMapper json;
+
+	private StatefulRedisPubSubConnection<String, String> connection;
+
+	ChangeNotices(RedisClients clients, IngestKeys keys, JsonMapper json) {
+		this.client = clients.create();
+		this.keys = keys;
+		this.json = json;
+	}
+
+	/**
+	 * Calls {@code wake} with the tenant of every notice from now on. Does nothing when
+	 * already listening; when Redis cannot be reached, logs it and leaves the next call
+	 * to try again (the readers poll meanwhile).
+	 */
+	synchronized void listen(Consumer<String> wake) {
+		if (connection != null) {
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> subscription = null;
+		try {
+			subscription = client.connectPubSub();
+			subscription.addListener(new RedisPubSubAdapter<>() {
+				@Override
+				public void message(String channel, String message) {
+					tenantOf(message, wake);
+				}
+			});
+			subscription.sync().subscribe(keys.changesChannel());
+			connection = subscription;
+		}
+		catch (RedisException ex) {
+			if (subscription != null) {
+				subscription.close();
+			}
+			log.warn("change notices unavailable, readers poll until they are back: {}", ex.getMessage());
+		}
+	}
+
+	private void tenantOf(String message, Consumer<String> wake) {
+		try {
+			wake.accept(json.readValue(message, ChangeNotice.class).tenantId());
+		}
+		catch (JacksonException ex) {
+			log.warn("ignoring an unreadable change notice: {}", ex.getOriginalMessage());
+		}
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (connection != null) {
+			connection.close();
+		}
+		client.shutdown();
+	}
+
+}
