@@ -71,13 +71,16 @@ final class DocumentAnalyzer {
 	}
 
 	/**
-	 * The result of {@link #analyze}: the estimate, the shape, and the pricer of the
-	 * actual response.
+	 * The result of {@link #analyze}: the operation's kind, the estimate, the shape, and
+	 * the pricer of the actual response.
+	 *
+	 * @param kind query, mutation or subscription; null when there is no operation to run
 	 */
-	record Analysis(long cost, int depth, long aliases, long rootFields, ToLongFunction<Object> actual) {
+	record Analysis(OperationDefinition.Operation kind, long cost, int depth, long aliases, long rootFields,
+			ToLongFunction<Object> actual) {
 
 		/** No operation to run: graphql-java reports the missing or ambiguous one. */
-		static final Analysis NOTHING = new Analysis(0, 0, 0, 0, data -> 0);
+		static final Analysis NOTHING = new Analysis(null, 0, 0, 0, 0, data -> 0);
 
 	}
 
@@ -106,7 +109,7 @@ final class DocumentAnalyzer {
 		};
 		Stats stats = new Walk(fragments, operation, variables).selections(operation.getSelectionSet(), root, Set.of(),
 				0);
-		return new Analysis(stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
+		return new Analysis(operation.getOperation(), stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
 				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root));
 	}
 

@@ -93,7 +93,7 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 			log.warn("warn-only: {} {}", ErrorCode.COST_LIMIT_EXCEEDED, message);
 		}
 		context.put(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, FragmentCycles.SKIP_GRAPHQL_JAVA_RULE);
-		new PricedOperation(analysis.cost(), analysis.actual()).attachTo(request, context);
+		new PricedOperation(analysis.kind(), analysis.cost(), analysis.actual()).attachTo(request, context);
 		return chain.next(request);
 	}
 

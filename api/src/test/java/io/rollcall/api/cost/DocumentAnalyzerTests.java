@@ -69,7 +69,7 @@ class DocumentAnalyzerTests {
 				Map.of("hasNextPage", false, "endCursor", "x"), "totalCount", 2));
 
 		assertThat(analysis.actual().applyAsLong(data)).isEqualTo(50 + 1 + 2 * 6 + 3 + 1);
-		assertThat(new PricedOperation(analysis.cost(), analysis.actual()).actualCost(null)).isZero();
+		assertThat(new PricedOperation(analysis.kind(), analysis.cost(), analysis.actual()).actualCost(null)).isZero();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.rollcall.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.language.OperationDefinition;
 import io.rollcall.api.FakeGraphQl;
 import io.rollcall.api.cost.PricedOperation;
 import io.rollcall.api.security.TestCallers;
@@ -81,7 +82,7 @@ class RateLimitInterceptorTests {
 				TestCallers.withDefaultClaims());
 		WebGraphQlRequest request = FakeGraphQl.request("{ programSummary(programId: \"p\") { totalEvents } }",
 				Map.of());
-		new PricedOperation(requested, data -> actual).attachTo(request);
+		new PricedOperation(OperationDefinition.Operation.QUERY, requested, data -> actual).attachTo(request);
 		return interceptor.intercept(request, chain).block();
 	}
 

@@ -10,4 +10,13 @@ import java.util.List;
  */
 record ComplianceReport(String programId, List<String> requiredLessons, Instant dueBy, long compliant,
 		long nonCompliant, long overdue, SearchScope scope) {
+
+	/**
+	 * Whether the report changes with the time of the request (it has a due date, so
+	 * {@code overdue} turns on when it passes), not only with the tenant's data.
+	 */
+	boolean dependsOnClock() {
+		return dueBy != null;
+	}
+
 }
