@@ -55,14 +55,14 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestRateLimitAndSubscriptionTouchRedis = noClasses().that()
+	static final ArchRule onlyIngestRateLimitSubscriptionAndPersistedDocumentsTouchRedis = noClasses().that()
 		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..",
-				"io.rollcall.api.subscription..")
+				"io.rollcall.api.subscription..", "io.rollcall.api.persisted..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
 		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/, "
-				+ "change notices only through the subscription feed");
+				+ "change notices only through the subscription feed, persisted queries only through persisted/");
 
 	/** Packages of the api depend on each other one way only. */
 	@ArchTest

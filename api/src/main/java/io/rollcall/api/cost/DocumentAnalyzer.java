@@ -75,12 +75,14 @@ final class DocumentAnalyzer {
 	 * the pricer of the actual response.
 	 *
 	 * @param kind query, mutation or subscription; null when there is no operation to run
+	 * @param variableSized whether a list size came from a variable ({@code first: $n}),
+	 * so that the estimate holds for this request's variables only
 	 */
 	record Analysis(OperationDefinition.Operation kind, long cost, int depth, long aliases, long rootFields,
-			ToLongFunction<Object> actual) {
+			ToLongFunction<Object> actual, boolean variableSized) {
 
 		/** No operation to run: graphql-java reports the missing or ambiguous one. */
-		static final Analysis NOTHING = new Analysis(null, 0, 0, 0, 0, data -> 0);
+		static final Analysis NOTHING = new Analysis(null, 0, 0, 0, 0, data -> 0, false);
 
 	}
 
@@ -107,10 +109,10 @@ final class DocumentAnalyzer {
 			case MUTATION -> schema.getMutationType();
 			case SUBSCRIPTION -> schema.getSubscriptionType();
 		};
-		Stats stats = new Walk(fragments, operation, variables).selections(operation.getSelectionSet(), root, Set.of(),
-				0);
+		Walk walk = new Walk(fragments, operation, variables);
+		Stats stats = walk.selections(operation.getSelectionSet(), root, Set.of(), 0);
 		return new Analysis(operation.getOperation(), stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
-				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root));
+				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root), walk.variableSized);
 	}
 
 	/**
@@ -141,6 +143,9 @@ final class DocumentAnalyzer {
 		private final Map<String, Stats> fragmentStats = new HashMap<>();
 
 		private final Map<String, CoercedVariables> coerced = new HashMap<>();
+
+		/** Whether a slicing argument was given by a variable. */
+		private boolean variableSized;
 
 		Walk(Map<String, FragmentDefinition> fragments, OperationDefinition operation, Map<String, Object> variables) {
 			this.fragments = fragments;
@@ -257,6 +262,7 @@ final class DocumentAnalyzer {
 			if (arguments.isEmpty() || !(arguments.getFirst().getValue() instanceof VariableReference reference)) {
 				return CoercedVariables.emptyVariables();
 			}
+			variableSized = true;
 			return coerced.computeIfAbsent(reference.getName(), this::coerce);
 		}
 
