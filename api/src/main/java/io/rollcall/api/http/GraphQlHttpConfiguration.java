@@ -7,8 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -58,6 +61,18 @@ class GraphQlHttpConfiguration {
 	@Order(-1)
 	RouterFunction<ServerResponse> graphQlGetRoute(GraphQlOverHttpHandler handler, GraphQlProperties properties) {
 		return RouterFunctions.route().GET(properties.getHttp().getPath(), handler::handleGet).build();
+	}
+
+	/**
+	 * GraphiQL, the api's own page ({@code static/graphiql/}): its scripts are WebJars
+	 * packaged with the api, where Spring's page loads them from a CDN.
+	 */
+	@Bean
+	RouterFunction<ServerResponse> graphiQlPage() {
+		Resource page = new ClassPathResource("static/graphiql/index.html");
+		return RouterFunctions.route()
+			.GET("/graphiql", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).body(page))
+			.build();
 	}
 
 	@Bean

@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request needs a valid bearer token except {@code /actuator/health} (probes) and
- * the GraphiQL page (static HTML and scripts; the queries it sends need a token like any
- * other); the schema ({@code GET /graphql/schema}) needs {@code analytics:read}. Scopes
- * are checked here for REST and, for GraphQL fields, by {@code @PreAuthorize} on the
- * services, which REST goes through too.
+ * the GraphiQL page (static HTML and scripts, under {@code /graphiql} and
+ * {@code /webjars}; the queries it sends need a token like any other); the schema
+ * ({@code GET /graphql/schema}) needs {@code analytics:read}. Scopes are checked here for
+ * REST and, for GraphQL fields, by {@code @PreAuthorize} on the services, which REST goes
+ * through too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/webjars/**")
 				.permitAll()
 				// The WebSocket handshake carries no token; connection_init does (see
 				// WebSocketAuthentication).
