@@ -27,8 +27,9 @@ class RepProgressController {
 
 	@QueryMapping
 	Connection repProgress(@Argument String programId, @Argument String teamId, @Argument Integer first,
-			@Argument String after, @Argument RepProgressOrder orderBy) {
-		return reps.repProgress(programId, teamId, first, after, orderBy);
+			@Argument String after, @Argument Integer last, @Argument String before,
+			@Argument RepProgressOrder orderBy) {
+		return reps.repProgress(programId, teamId, first, after, last, before, orderBy);
 	}
 
 	@BatchMapping(typeName = "RepProgress", field = "contact")

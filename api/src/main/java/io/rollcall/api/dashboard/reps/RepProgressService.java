@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 class RepProgressService {
 
+	/** The page size when neither {@code first} nor {@code last} is given. */
+	static final int DEFAULT_PAGE = 50;
+
 	private final RepPageQuery pages;
 
 	private final DashboardReads reads;
@@ -27,22 +30,33 @@ class RepProgressService {
 		this.reads = reads;
 	}
 
-	/** A page of the program's reps in {@code order}, then by contact id. */
+	/**
+	 * A page of the program's reps in {@code order}, then by contact id: the
+	 * {@code first} (default 50) after {@code after}, or the {@code last} before
+	 * {@code before} (Relay's backward pagination, in every order).
+	 */
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
-	public Connection repProgress(String programId, String teamId, Integer first, String after,
-			RepProgressOrder order) {
+	public Connection repProgress(String programId, String teamId, Integer first, String after, Integer last,
+			String before, RepProgressOrder order) {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
-		int size = Arguments.first(first);
+		boolean backward = last != null || before != null;
+		if (backward && (first != null || after != null)) {
+			throw new InvalidArgumentException(first != null ? "first" : "after",
+					"cannot be combined with last or before: page one way at a time");
+		}
+		int size = backward ? Arguments.last(last) : Arguments.first(first == null ? DEFAULT_PAGE : first);
+		String cursor = backward ? before : after;
 		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
-		List<FieldValue> from = Cursors.decode(effective.key(), after);
+		List<FieldValue> from = Cursors.decode(effective.key(), cursor, backward ? "before" : "after");
 		// Contact id order is ascending whatever the direction: it only breaks ties.
 		if (effective.sort() == RepSort.CONTACT_ID && effective.descending()) {
 			throw new InvalidArgumentException("orderBy", "CONTACT_ID supports ASC only");
 		}
-		return reads.cached("repProgress", teamId, DashboardCache.arguments(programId, teamId, size, after, effective),
+		return reads.cached("repProgress", teamId,
+				DashboardCache.arguments(programId, teamId, size, cursor, backward, effective),
 				scope -> Connection.of(pages.page(scope, Filters.rollupsOf(programId), effective.sort(),
-						effective.descending(), size, from), effective.key(), scope));
+						effective.descending(), size, from, backward), effective.key(), scope));
 	}
 
 }
