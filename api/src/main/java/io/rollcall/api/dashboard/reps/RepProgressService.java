@@ -32,8 +32,8 @@ class RepProgressService {
 
 	/**
 	 * A page of the program's reps in {@code order}, then by contact id: the
-	 * {@code first} (default 50) after {@code after}, or the {@code last} before
-	 * {@code before} (Relay's backward pagination, in every order).
+	 * {@code first} after {@code after}, or the {@code last} before {@code before}
+	 * (Relay's backward pagination, in every order); 50 when the size is not given.
 	 */
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public Connection repProgress(String programId, String teamId, Integer first, String after, Integer last,
@@ -45,7 +45,8 @@ class RepProgressService {
 			throw new InvalidArgumentException(first != null ? "first" : "after",
 					"cannot be combined with last or before: page one way at a time");
 		}
-		int size = backward ? Arguments.last(last) : Arguments.first(first == null ? DEFAULT_PAGE : first);
+		int size = backward ? Arguments.last(last == null ? DEFAULT_PAGE : last)
+				: Arguments.first(first == null ? DEFAULT_PAGE : first);
 		String cursor = backward ? before : after;
 		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
 		List<FieldValue> from = Cursors.decode(effective.key(), cursor, backward ? "before" : "after");

@@ -106,7 +106,8 @@ class RepProgressControllerTests {
 			.execute()
 			.path("repProgress")
 			.matchesJsonStrictly("""
-					{"totalCount": 5, "pageInfo": {"hasNextPage": false, "endCursor": null}, "edges": []}
+					{"totalCount": 5, "pageInfo": {"hasNextPage": false, "hasPreviousPage": false,
+					                               "startCursor": null, "endCursor": null}, "edges": []}
 					""");
 
 		ArgumentCaptor<List<FieldValue>> from = ArgumentCaptor.captor();
@@ -123,6 +124,10 @@ class RepProgressControllerTests {
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 0), "first");
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 501), "first");
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "after", "not-a-cursor"), "after");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "last", 0), "last");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "last", 501), "last");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 5, "last", 5), "first");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "before", "not-a-cursor"), "before");
 		assertBadArgument(graphQl, "repProgress",
 				variables("programId", "prog-0", "orderBy", Map.of("field", "CONTACT_ID", "direction", "DESC")),
 				"orderBy");
