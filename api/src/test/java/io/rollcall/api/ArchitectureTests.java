@@ -55,14 +55,15 @@ class ArchitectureTests {
 	 * through services.
 	 */
 	@ArchTest
-	static final ArchRule onlyIngestRateLimitChangesAndUsageTouchRedis = noClasses().that()
+	static final ArchRule onlyIngestRateLimitChangesUsageAndPersistedDocumentsTouchRedis = noClasses().that()
 		.resideOutsideOfPackages("io.rollcall.api.ingest..", "io.rollcall.api.ratelimit..", "io.rollcall.api.changes..",
-				"io.rollcall.api.usage..")
+				"io.rollcall.api.usage..", "io.rollcall.api.persisted..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..")
 		.because("writes reach Redis only through the ingest service, rate-limit buckets only through ratelimit/, "
-				+ "the change log and its notices only through changes/, usage counters only through usage/");
+				+ "the change log and its notices only through changes/, usage counters only through usage/, "
+				+ "persisted queries only through persisted/");
 
 	/** Packages of the api depend on each other one way only. */
 	@ArchTest

@@ -90,6 +90,11 @@ final class RunningStack implements AutoCloseable {
 		return "ws://127.0.0.1:" + base.getPort() + "/graphql";
 	}
 
+	/** The address of {@code path} on the api. */
+	URI uri(String path) {
+		return base.resolve(path);
+	}
+
 	HttpResponse<String> post(String path, String token, String contentType, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", contentType)
@@ -126,7 +131,8 @@ final class RunningStack implements AutoCloseable {
 		return TestDocuments.load(name);
 	}
 
-	private HttpResponse<String> send(String token, HttpRequest.Builder request) {
+	/** Sends {@code request} with {@code token} as its bearer token (none when null). */
+	HttpResponse<String> send(String token, HttpRequest.Builder request) {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

@@ -54,10 +54,15 @@ class CostConfiguration {
 	}
 
 	@Bean
+	RegisteredDocuments registeredDocuments(DocumentParser parser, DocumentAnalyzer analyzer, GraphQlSource source) {
+		return new RegisteredDocuments(parser, analyzer, source.schema());
+	}
+
+	@Bean
 	@Order(INTERCEPTOR_ORDER)
 	WebGraphQlInterceptor documentGuardInterceptor(DocumentParser parser, DocumentAnalyzer analyzer,
-			DocumentLimitsProperties limits, CostProperties cost) {
-		return new DocumentGuardInterceptor(parser, analyzer, limits, cost);
+			DocumentLimitsProperties limits, CostProperties cost, RegisteredDocuments registeredDocuments) {
+		return new DocumentGuardInterceptor(parser, analyzer, limits, cost, registeredDocuments);
 	}
 
 }

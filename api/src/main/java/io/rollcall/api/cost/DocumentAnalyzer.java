@@ -71,13 +71,18 @@ final class DocumentAnalyzer {
 	}
 
 	/**
-	 * The result of {@link #analyze}: the estimate, the shape, the pricer of the actual
-	 * response, and whether the operation is a query.
+	 * The result of {@link #analyze}: the operation's kind, the estimate, the shape, and
+	 * the pricer of the actual response.
+	 *
+	 * @param kind query, mutation or subscription; null when there is no operation to run
+	 * @param variableSized whether a list size came from a variable ({@code first: $n}),
+	 * so that the estimate holds for this request's variables only
 	 */
-	record Analysis(long cost, int depth, long aliases, long rootFields, ToLongFunction<Object> actual, boolean query) {
+	record Analysis(OperationDefinition.Operation kind, long cost, int depth, long aliases, long rootFields,
+			ToLongFunction<Object> actual, boolean variableSized) {
 
 		/** No operation to run: graphql-java reports the missing or ambiguous one. */
-		static final Analysis NOTHING = new Analysis(0, 0, 0, 0, data -> 0, false);
+		static final Analysis NOTHING = new Analysis(null, 0, 0, 0, 0, data -> 0, false);
 
 	}
 
@@ -104,11 +109,10 @@ final class DocumentAnalyzer {
 			case MUTATION -> schema.getMutationType();
 			case SUBSCRIPTION -> schema.getSubscriptionType();
 		};
-		Stats stats = new Walk(fragments, operation, variables).selections(operation.getSelectionSet(), root, Set.of(),
-				0);
-		return new Analysis(stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
-				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root),
-				operation.getOperation() == OperationDefinition.Operation.QUERY);
+		Walk walk = new Walk(fragments, operation, variables);
+		Stats stats = walk.selections(operation.getSelectionSet(), root, Set.of(), 0);
+		return new Analysis(operation.getOperation(), stats.cost(), stats.depth(), stats.aliases(), stats.fields(),
+				new ActualCost(schema, cost, fragments, operation.getSelectionSet(), root), walk.variableSized);
 	}
 
 	/**
@@ -139,6 +143,9 @@ final class DocumentAnalyzer {
 		private final Map<String, Stats> fragmentStats = new HashMap<>();
 
 		private final Map<String, CoercedVariables> coerced = new HashMap<>();
+
+		/** Whether a slicing argument was given by a variable. */
+		private boolean variableSized;
 
 		Walk(Map<String, FragmentDefinition> fragments, OperationDefinition operation, Map<String, Object> variables) {
 			this.fragments = fragments;
@@ -255,6 +262,7 @@ final class DocumentAnalyzer {
 			if (arguments.isEmpty() || !(arguments.getFirst().getValue() instanceof VariableReference reference)) {
 				return CoercedVariables.emptyVariables();
 			}
+			variableSized = true;
 			return coerced.computeIfAbsent(reference.getName(), this::coerce);
 		}
 

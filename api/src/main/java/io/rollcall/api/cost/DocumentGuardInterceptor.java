@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
 import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
@@ -9,6 +10,7 @@ import io.rollcall.api.error.GraphQlRejections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -29,6 +31,11 @@ import reactor.core.publisher.Mono;
  * the same parser limits and validates it without the fragment-cycle rule this guard
  * already applied (see {@link FragmentCycles}). Documents that are not valid GraphQL pass
  * through: graphql-java reports their syntax error.
+ * <p>
+ * The document is the one the request will run: a persisted document's text when the
+ * request named it by its hash. A registered document's analysis is computed once and
+ * reused ({@link RegisteredDocuments}); its shape and cost are checked on every request
+ * all the same, against the limits in force.
  */
 final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
@@ -42,20 +49,32 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 
 	private final CostProperties cost;
 
+	private final RegisteredDocuments registeredDocuments;
+
 	DocumentGuardInterceptor(DocumentParser parser, DocumentAnalyzer analyzer, DocumentLimitsProperties limits,
-			CostProperties cost) {
+			CostProperties cost, RegisteredDocuments registeredDocuments) {
 		this.parser = parser;
 		this.analyzer = analyzer;
 		this.limits = limits;
 		this.cost = cost;
+		this.registeredDocuments = registeredDocuments;
 	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		ExecutionInput input = request.toExecutionInput();
+		boolean registered = RegisteredDocuments.isRegistered(input);
+		Optional<DocumentAnalyzer.Analysis> known = registered
+				? registeredDocuments.get(input.getQuery(), request.getOperationName()) : Optional.empty();
 		Map<Object, Object> context = new HashMap<>();
+		if (known.isPresent()) {
+			// It parsed under the parser limits when it was registered.
+			context.put(ParserOptions.class, parser.parserOptions());
+			return admit(request, chain, known.get(), context);
+		}
 		Document document;
 		try {
-			document = parser.parse(request.getDocument());
+			document = parser.parse(input.getQuery());
 			context.put(ParserOptions.class, parser.parserOptions());
 		}
 		catch (DocumentRejectedException e) {
@@ -64,7 +83,7 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 			}
 			log.warn("warn-only: {}", e.getMessage());
 			try {
-				document = parser.parseWithDefaultLimits(request.getDocument());
+				document = parser.parseWithDefaultLimits(input.getQuery());
 			}
 			catch (InvalidSyntaxException | DocumentRejectedException notParsed) {
 				return chain.next(request);
@@ -76,6 +95,20 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 		DocumentAnalyzer.Analysis analysis;
 		try {
 			analysis = analyzer.analyze(document, request.getOperationName(), request.getVariables());
+		}
+		catch (DocumentRejectedException e) {
+			return refuse(request, e, Map.of());
+		}
+		if (registered) {
+			registeredDocuments.keep(input.getQuery(), request.getOperationName(), analysis);
+		}
+		return admit(request, chain, analysis, context);
+	}
+
+	/** Checks the operation's shape and cost, and runs it when both are within limits. */
+	private Mono<WebGraphQlResponse> admit(WebGraphQlRequest request, Chain chain, DocumentAnalyzer.Analysis analysis,
+			Map<Object, Object> context) {
+		try {
 			checkShape(analysis);
 		}
 		catch (DocumentRejectedException e) {
@@ -93,7 +126,7 @@ final class DocumentGuardInterceptor implements WebGraphQlInterceptor {
 			log.warn("warn-only: {} {}", ErrorCode.COST_LIMIT_EXCEEDED, message);
 		}
 		context.put(ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT, FragmentCycles.SKIP_GRAPHQL_JAVA_RULE);
-		new PricedOperation(analysis.cost(), analysis.actual(), analysis.query()).attachTo(request, context);
+		new PricedOperation(analysis.kind(), analysis.cost(), analysis.actual()).attachTo(request, context);
 		return chain.next(request);
 	}
 

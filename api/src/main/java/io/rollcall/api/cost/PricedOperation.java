@@ -1,5 +1,6 @@
 package io.rollcall.api.cost;
 
+import graphql.language.OperationDefinition;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,28 +8,34 @@ import java.util.function.ToLongFunction;
 import org.springframework.graphql.server.WebGraphQlRequest;
 
 /**
- * The price of the operation a GraphQL request runs: its estimate, known before it runs,
- * and the function that prices what its response really held. The document guard leaves
- * it in the request's GraphQL context for the rate limiter.
+ * The operation a GraphQL request runs, as the document guard found it: its kind, its
+ * estimated price, known before it runs, and the function that prices what its response
+ * really held. The guard leaves it in the request's GraphQL context for the interceptors
+ * after it (the rate limiter, the GET rule of GraphQL over HTTP).
  */
 public final class PricedOperation {
+
+	private final OperationDefinition.Operation kind;
 
 	private final long requestedCost;
 
 	private final ToLongFunction<Object> actual;
 
-	private final boolean query;
-
 	/**
+	 * @param kind query, mutation or subscription; null when the document has no
+	 * operation to run (graphql-java then reports why)
 	 * @param requestedCost the estimate
 	 * @param actual prices the response's {@code data}
-	 * @param query the operation is a query (no mutation, no subscription): it has no
-	 * effect to take back, so it may start before it is admitted
 	 */
-	public PricedOperation(long requestedCost, ToLongFunction<Object> actual, boolean query) {
+	public PricedOperation(OperationDefinition.Operation kind, long requestedCost, ToLongFunction<Object> actual) {
+		this.kind = kind;
 		this.requestedCost = requestedCost;
 		this.actual = actual;
-		this.query = query;
+	}
+
+	/** Query, mutation or subscription, if the document has an operation to run. */
+	public Optional<OperationDefinition.Operation> kind() {
+		return Optional.ofNullable(kind);
 	}
 
 	/**
@@ -53,9 +60,12 @@ public final class PricedOperation {
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext(entries).build());
 	}
 
-	/** Whether the operation is a query, which only reads. */
+	/**
+	 * Whether the operation is a query: it has no effect to take back, so it may start
+	 * before it is admitted.
+	 */
 	public boolean query() {
-		return query;
+		return kind == OperationDefinition.Operation.QUERY;
 	}
 
 	/** The estimate: list fields at their requested (or assumed) sizes. */

@@ -44,8 +44,17 @@ public final class Arguments {
 	}
 
 	public static int first(Integer value) {
+		return pageSize("first", value);
+	}
+
+	/** {@code last} of a backward page: 1 to 500, like {@code first}. */
+	public static int last(Integer value) {
+		return pageSize("last", value);
+	}
+
+	private static int pageSize(String argument, Integer value) {
 		if (value == null || value < 1 || value > MAX_FIRST) {
-			throw new InvalidArgumentException("first", "must be between 1 and " + MAX_FIRST);
+			throw new InvalidArgumentException(argument, "must be between 1 and " + MAX_FIRST);
 		}
 		return value;
 	}

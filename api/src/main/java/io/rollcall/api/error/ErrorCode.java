@@ -21,6 +21,30 @@ public enum ErrorCode {
 	/** Nothing at that address. */
 	NOT_FOUND(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND),
 	/**
+	 * The HTTP method cannot do this: a GraphQL mutation or subscription sent with GET
+	 * (the response's {@code Allow} header names the method that can), or a REST endpoint
+	 * called with a method it does not take.
+	 */
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, ErrorType.BAD_REQUEST),
+	/**
+	 * The request named a persisted document by its hash
+	 * ({@code extensions.persistedQuery.sha256Hash}) that this api does not know (yet):
+	 * send the hash with the document to register it (Apollo's automatic persisted
+	 * queries). The message is Apollo's {@code PersistedQueryNotFound}, which Apollo
+	 * Client looks for.
+	 */
+	PERSISTED_QUERY_NOT_FOUND(HttpStatus.NOT_FOUND, ErrorType.NOT_FOUND),
+	/**
+	 * The caller's OAuth client runs only the documents registered for it (trusted
+	 * documents), and this one is not.
+	 */
+	PERSISTED_QUERY_NOT_ALLOWED(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN),
+	/**
+	 * The document sent with {@code extensions.persistedQuery.sha256Hash} does not hash
+	 * to it; nothing was registered.
+	 */
+	PERSISTED_QUERY_HASH_MISMATCH(HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST),
+	/**
 	 * A backing service (Elasticsearch, Redis) is down or overloaded; retry after
 	 * {@code retryAfterMs}.
 	 */
@@ -112,7 +136,8 @@ public enum ErrorCode {
 	/** The code of an answer that only carries an HTTP status. */
 	public static ErrorCode forStatus(int status) {
 		return switch (status) {
-			case 400, 405, 406, 415 -> BAD_USER_INPUT;
+			case 400, 406, 415 -> BAD_USER_INPUT;
+			case 405 -> METHOD_NOT_ALLOWED;
 			case 401 -> UNAUTHENTICATED;
 			case 403 -> FORBIDDEN;
 			case 404 -> NOT_FOUND;

@@ -11,6 +11,7 @@ import io.rollcall.schema.stream.IngestKeys;
 import io.rollcall.schema.stream.StreamEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,16 @@ class IngestRedis implements DisposableBean {
 
 	IngestKeys keys() {
 		return keys;
+	}
+
+	/** The tenant's cache generations (a Redis hash, field → generation). */
+	Map<String, String> cacheGenerations(String tenantId) {
+		try {
+			return commands().sync().hgetall(keys.cacheGenerations(tenantId));
+		}
+		catch (RedisException e) {
+			throw unavailable(e);
+		}
 	}
 
 	/**

@@ -12,15 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * The rate limiter and where it plugs in: a GraphQL interceptor after the document guard,
- * the HTTP handler that answers 429, the health indicator ({@code rateLimiter}), the
+ * the health indicator ({@code rateLimiter}), the
  * {@code rollcall.ratelimit.fallback.active} gauge, and {@link RateLimiter#chargeWrites}
- * for the ingest service.
+ * for the ingest service. (GraphQL over HTTP answers a refused request with 429, see
+ * {@code http.GraphQlOverHttpHandler}.)
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -48,11 +47,6 @@ class RateLimitConfiguration {
 	@Order(INTERCEPTOR_ORDER)
 	WebGraphQlInterceptor rateLimitInterceptor(RateLimiter limiter, Callers callers) {
 		return new RateLimitInterceptor(limiter, callers);
-	}
-
-	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-		return new RateLimitedGraphQlHttpHandler(handler);
 	}
 
 	@Bean

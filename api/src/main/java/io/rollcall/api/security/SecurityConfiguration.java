@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortT
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -13,16 +14,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request needs a valid bearer token except {@code /actuator/health} (probes), the
  * Prometheus scrape {@code /actuator/prometheus} where only Prometheus reaches it (see
- * {@link #metricsScrape}), and the GraphiQL page (static HTML; the queries it sends need
- * a token like any other). Scopes are checked here for REST and, for GraphQL fields, by
- * {@code @PreAuthorize} on the services, which REST goes through too.
+ * {@link #metricsScrape}), and the GraphiQL page (static HTML and scripts, under
+ * {@code /graphiql} and {@code /webjars}; the queries it sends need a token like any
+ * other); the schema ({@code GET /graphql/schema}) needs {@code analytics:read}. Scopes
+ * are checked here for REST and, for GraphQL fields, by {@code @PreAuthorize} on the
+ * services, which REST goes through too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -41,6 +48,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	WebGraphQlInterceptor introspectionInterceptor(SecurityProperties properties) {
+		return new IntrospectionInterceptor(properties.introspectionEnabled());
+	}
+
+	@Bean
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
 			Environment environment) {
 		JsonSecurityErrors errors = new JsonSecurityErrors(json);
@@ -49,12 +61,16 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(metricsScrape(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT))
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/webjars/**")
 				.permitAll()
 				// The WebSocket handshake carries no token; connection_init does (see
 				// WebSocketAuthentication).
 				.requestMatchers(SecurityConfiguration::isGraphQlHandshake)
 				.permitAll()
+				// The SDL, for code generators and IDEs: what the dashboards scope may
+				// query.
+				.requestMatchers(HttpMethod.GET, "/graphql/schema")
+				.hasAuthority(Scopes.ANALYTICS_READ)
 				.requestMatchers(HttpMethod.POST, "/v1/events")
 				.hasAuthority(Scopes.EVENTS_WRITE)
 				.requestMatchers(HttpMethod.PUT, "/v1/programs/*")
@@ -76,8 +92,14 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.configurationSource(EdgeConfiguration.corsSource(properties)))
 			// Spring Security's defaults (nosniff, frame DENY, no-cache, HSTS on HTTPS
-			// requests) plus a CSP and no referrer.
-			.headers(headers -> headers
+			// requests) plus a CSP and no referrer. GraphQL GET answers set their own
+			// Cache-Control (an ETag and "private, no-cache", else "no-store"): Spring
+			// Security writes its headers before an asynchronous answer exists.
+			.headers(headers -> headers.cacheControl(cache -> cache.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(
+								PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/graphql")),
+						new CacheControlHeadersWriter()))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(EdgeConfiguration.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();

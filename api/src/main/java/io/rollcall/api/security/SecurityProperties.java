@@ -24,9 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param claims the names of the claims Rollcall reads, for issuers that cannot emit
  * Rollcall's own names
  * @param introspectionEnabled whether GraphQL introspection ({@code __schema},
- * {@code __type}) answers; off by default so production does not hand out a map of the
- * API, on in the local stack for GraphiQL (mapped to Boot's
- * {@code spring.graphql.schema.introspection.enabled})
+ * {@code __type}) answers (authenticated callers only, like every GraphQL request); off
+ * by default so production does not hand out a map of the API to every token (tools get
+ * the SDL from {@code GET /graphql/schema} with {@code analytics:read}), on in the local
+ * stack for GraphiQL; applied per request by {@link IntrospectionInterceptor}
  * @param cors which browser origins may call the api
  * @param tokenCache how validated tokens are remembered
  */

@@ -32,7 +32,15 @@ final class CostTestSchema {
 	}
 
 	static DocumentGuardInterceptor interceptor(String yaml) {
-		return new DocumentGuardInterceptor(parser(yaml), analyzer(yaml), limits(yaml), cost(yaml));
+		return interceptor(yaml, registeredDocuments(yaml));
+	}
+
+	static DocumentGuardInterceptor interceptor(String yaml, RegisteredDocuments registered) {
+		return new DocumentGuardInterceptor(parser(yaml), analyzer(yaml), limits(yaml), cost(yaml), registered);
+	}
+
+	static RegisteredDocuments registeredDocuments(String yaml) {
+		return new RegisteredDocuments(parser(yaml), analyzer(yaml), SCHEMA);
 	}
 
 	static CostProperties cost(String yaml) {

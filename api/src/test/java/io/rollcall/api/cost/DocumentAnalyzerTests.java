@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.language.OperationDefinition;
 import io.rollcall.api.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,8 @@ class DocumentAnalyzerTests {
 				Map.of("hasNextPage", false, "endCursor", "x"), "totalCount", 2));
 
 		assertThat(analysis.actual().applyAsLong(data)).isEqualTo(50 + 1 + 2 * 6 + 3 + 1);
-		assertThat(new PricedOperation(analysis.cost(), analysis.actual(), analysis.query()).actualCost(null)).isZero();
-		assertThat(analysis.query()).isTrue();
+		assertThat(new PricedOperation(analysis.kind(), analysis.cost(), analysis.actual()).actualCost(null)).isZero();
+		assertThat(analysis.kind()).isEqualTo(OperationDefinition.Operation.QUERY);
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class RestErrorHandlerTests {
 			.other(new HttpRequestMethodNotSupportedException(HttpMethod.PUT.name(), List.of("POST")));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
-		assertThat(response.getBody()).containsEntry("code", "BAD_USER_INPUT");
+		assertThat(response.getBody()).containsEntry("code", "METHOD_NOT_ALLOWED");
 		assertThat(response.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
 	}
 

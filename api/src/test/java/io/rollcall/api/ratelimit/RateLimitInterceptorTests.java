@@ -2,6 +2,7 @@ package io.rollcall.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.language.OperationDefinition;
 import io.rollcall.api.FakeGraphQl;
 import io.rollcall.api.admission.Admission;
 import io.rollcall.api.admission.AdmissionAccessor;
@@ -113,7 +114,7 @@ class RateLimitInterceptorTests {
 		RateLimitInterceptor interceptor = new RateLimitInterceptor(TestLimiters.limiter(TENANT_1000),
 				TestCallers.withDefaultClaims());
 		WebGraphQlRequest request = FakeGraphQl.request("subscription { changes { cursor } }", Map.of());
-		new PricedOperation(120, data -> 3, false).attachTo(request);
+		new PricedOperation(OperationDefinition.Operation.SUBSCRIPTION, 120, data -> 3).attachTo(request);
 		WebGraphQlInterceptor.Chain subscription = next -> Mono
 			.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(next.toExecutionInput(),
 					ExecutionResult.newExecutionResult().data(Flux.never()).build())));
@@ -135,7 +136,9 @@ class RateLimitInterceptorTests {
 				TestCallers.withDefaultClaims());
 		WebGraphQlRequest request = FakeGraphQl.request("{ programSummary(programId: \"p\") { totalEvents } }",
 				Map.of());
-		new PricedOperation(requested, data -> actual, query).attachTo(request);
+		new PricedOperation(query ? OperationDefinition.Operation.QUERY : OperationDefinition.Operation.MUTATION,
+				requested, data -> actual)
+			.attachTo(request);
 		return interceptor.intercept(request, chain).block();
 	}
 

@@ -1,5 +1,7 @@
 package io.rollcall.api.dashboard.compliance;
 
+import graphql.GraphQLContext;
+import io.rollcall.api.cache.Freshness;
 import io.rollcall.api.dashboard.reps.Connection;
 import java.time.Instant;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,7 +13,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Maps {@code compliance}, its {@code nonCompliantReps} and the {@code complianceChanged}
- * tile to {@link ComplianceService}.
+ * tile to {@link ComplianceService}, and tells HTTP caches when a report's
+ * {@code overdue} depends on the clock.
  */
 @Controller
 class ComplianceController {
@@ -23,8 +26,13 @@ class ComplianceController {
 	}
 
 	@QueryMapping
-	ComplianceReport compliance(@Argument String programId, @Argument Instant dueBy, @Argument String teamId) {
-		return compliance.compliance(programId, dueBy, teamId);
+	ComplianceReport compliance(@Argument String programId, @Argument Instant dueBy, @Argument String teamId,
+			GraphQLContext context) {
+		ComplianceReport report = compliance.compliance(programId, dueBy, teamId);
+		if (report.dependsOnClock()) {
+			Freshness.dependsOnClock(context);
+		}
+		return report;
 	}
 
 	@SubscriptionMapping

@@ -17,4 +17,12 @@ record ComplianceReport(String programId, List<String> requiredLessons, Instant 
 		return Arrays.asList(programId, requiredLessons, dueBy, compliant, nonCompliant, overdue);
 	}
 
+	/**
+	 * Whether the report changes with the time of the request (it has a due date, so
+	 * {@code overdue} turns on when it passes), not only with the tenant's data.
+	 */
+	boolean dependsOnClock() {
+		return dueBy != null;
+	}
+
 }

@@ -7,7 +7,7 @@ import java.util.List;
 public record Connection(List<Edge> edges, PageInfo pageInfo, long totalCount) {
 
 	/** No reps, no further page. */
-	public static final Connection EMPTY = new Connection(List.of(), new PageInfo(false, null), 0);
+	public static final Connection EMPTY = new Connection(List.of(), new PageInfo(false, false, null, null), 0);
 
 	/**
 	 * {@code page} as a connection whose cursors belong to {@code order}; its nodes keep
@@ -18,14 +18,19 @@ public record Connection(List<Edge> edges, PageInfo pageInfo, long totalCount) {
 			.stream()
 			.map(row -> new Edge(RepProgressNode.of(row.rep(), scope), Cursors.encode(order, row.sortValues())))
 			.toList();
+		String start = edges.isEmpty() ? null : edges.getFirst().cursor();
 		String end = edges.isEmpty() ? null : edges.getLast().cursor();
-		return new Connection(edges, new PageInfo(page.hasMore(), end), page.total());
+		return new Connection(edges, new PageInfo(page.hasNext(), page.hasPrevious(), start, end), page.total());
 	}
 
 	public record Edge(RepProgressNode node, String cursor) {
 	}
 
-	public record PageInfo(boolean hasNextPage, String endCursor) {
+	/**
+	 * Relay's {@code PageInfo}: both flags are exact, whichever way the page was asked
+	 * for.
+	 */
+	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
 	}
 
 }

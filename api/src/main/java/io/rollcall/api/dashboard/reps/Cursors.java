@@ -47,6 +47,14 @@ public final class Cursors {
 	 * {@code order}
 	 */
 	public static List<FieldValue> decode(String order, String cursor) {
+		return decode(order, cursor, "after");
+	}
+
+	/**
+	 * As {@link #decode(String, String)}, for the cursor argument {@code argument}
+	 * ({@code after} or {@code before}).
+	 */
+	static List<FieldValue> decode(String order, String cursor, String argument) {
 		if (cursor == null) {
 			return null;
 		}
@@ -55,28 +63,28 @@ public final class Cursors {
 			text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException e) {
-			throw malformed();
+			throw malformed(argument);
 		}
 		String[] parts = text.split("\\" + SEPARATOR, -1);
 		if (parts.length < 3 || !VERSION.equals(parts[0])) {
-			throw malformed();
+			throw malformed(argument);
 		}
 		if (!order.equals(parts[1])) {
-			throw new InvalidArgumentException("after", "was issued for another orderBy");
+			throw new InvalidArgumentException(argument, "was issued for another orderBy");
 		}
 		List<FieldValue> values = new ArrayList<>();
 		for (int i = 2; i < parts.length; i++) {
-			values.add(value(parts[i]));
+			values.add(value(parts[i], argument));
 		}
 		if (!values.getLast().isString()) {
-			throw malformed(); // every order ends with the contact id
+			throw malformed(argument); // every order ends with the contact id
 		}
 		return values;
 	}
 
-	private static FieldValue value(String part) {
+	private static FieldValue value(String part, String argument) {
 		if (part.isEmpty()) {
-			throw malformed();
+			throw malformed(argument);
 		}
 		String raw = part.substring(1);
 		try {
@@ -85,26 +93,26 @@ public final class Cursors {
 				case 'd' -> {
 					double number = Double.parseDouble(raw);
 					if (!Double.isFinite(number)) {
-						throw malformed();
+						throw malformed(argument);
 					}
 					yield FieldValue.of(number);
 				}
 				case 's' -> {
 					if (!Identifiers.isValid(raw)) {
-						throw malformed();
+						throw malformed(argument);
 					}
 					yield FieldValue.of(raw);
 				}
-				default -> throw malformed();
+				default -> throw malformed(argument);
 			};
 		}
 		catch (NumberFormatException e) {
-			throw malformed();
+			throw malformed(argument);
 		}
 	}
 
-	private static InvalidArgumentException malformed() {
-		return new InvalidArgumentException("after", "is not a cursor of this query");
+	private static InvalidArgumentException malformed(String argument) {
+		return new InvalidArgumentException(argument, "is not a cursor of this query");
 	}
 
 }

@@ -27,8 +27,9 @@ class RepProgressController {
 
 	@QueryMapping
 	Connection repProgress(@Argument String programId, @Argument String teamId, @Argument Integer first,
-			@Argument String after, @Argument RepProgressOrder orderBy, @Argument List<String> contactIds) {
-		return reps.repProgress(programId, teamId, first, after, orderBy, contactIds);
+			@Argument String after, @Argument Integer last, @Argument String before, @Argument RepProgressOrder orderBy,
+			@Argument List<String> contactIds) {
+		return reps.repProgress(programId, teamId, first, after, last, before, orderBy, contactIds);
 	}
 
 	@BatchMapping(typeName = "RepProgress", field = "contact")

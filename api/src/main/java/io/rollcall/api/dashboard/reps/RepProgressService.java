@@ -20,6 +20,9 @@ import org.springframework.stereotype.Service;
 @Service
 class RepProgressService {
 
+	/** The page size when neither {@code first} nor {@code last} is given. */
+	static final int DEFAULT_PAGE = 50;
+
 	private final RepPageQuery pages;
 
 	private final DashboardReads reads;
@@ -33,26 +36,36 @@ class RepProgressService {
 	static final int MAX_CONTACT_IDS = 500;
 
 	/**
-	 * A page of the program's reps in {@code order}, then by contact id; with
+	 * A page of the program's reps in {@code order}, then by contact id: the
+	 * {@code first} after {@code after}, or the {@code last} before {@code before}
+	 * (Relay's backward pagination, in every order); 50 when the size is not given. With
 	 * {@code contactIds}, of those reps only (a CRM reading a few reps' progress by id).
 	 */
 	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
-	public Connection repProgress(String programId, String teamId, Integer first, String after, RepProgressOrder order,
-			List<String> contactIds) {
+	public Connection repProgress(String programId, String teamId, Integer first, String after, Integer last,
+			String before, RepProgressOrder order, List<String> contactIds) {
 		Arguments.id("programId", programId);
 		Arguments.optionalId("teamId", teamId);
 		List<String> reps = Arguments.optionalIds("contactIds", contactIds, MAX_CONTACT_IDS);
-		int size = Arguments.first(first);
+		boolean backward = last != null || before != null;
+		if (backward && (first != null || after != null)) {
+			throw new InvalidArgumentException(first != null ? "first" : "after",
+					"cannot be combined with last or before: page one way at a time");
+		}
+		int size = backward ? Arguments.last(last == null ? DEFAULT_PAGE : last)
+				: Arguments.first(first == null ? DEFAULT_PAGE : first);
+		String cursor = backward ? before : after;
 		RepProgressOrder effective = order == null ? RepProgressOrder.DEFAULT : order;
-		List<FieldValue> from = Cursors.decode(effective.key(), after);
+		List<FieldValue> from = Cursors.decode(effective.key(), cursor, backward ? "before" : "after");
 		// Contact id order is ascending whatever the direction: it only breaks ties.
 		if (effective.sort() == RepSort.CONTACT_ID && effective.descending()) {
 			throw new InvalidArgumentException("orderBy", "CONTACT_ID supports ASC only");
 		}
 		Query filter = reps == null ? Filters.rollupsOf(programId) : Filters.rollupsOf(programId, reps);
 		return reads.cached("repProgress", Dependency.program(programId), teamId,
-				DashboardCache.arguments(programId, teamId, size, after, effective, reps),
-				scope -> Connection.of(pages.page(scope, filter, effective.sort(), effective.descending(), size, from),
+				DashboardCache.arguments(programId, teamId, size, cursor, backward, effective, reps),
+				scope -> Connection.of(
+						pages.page(scope, filter, effective.sort(), effective.descending(), size, from, backward),
 						effective.key(), scope));
 	}
 

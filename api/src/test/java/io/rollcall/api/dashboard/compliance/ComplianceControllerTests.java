@@ -70,8 +70,9 @@ class ComplianceControllerTests {
 		given(catalog.program(TENANT, "prog-0"))
 			.willReturn(Optional.of(new ProgramRow("prog-0", "Onboarding", REQUIRED, NOW.minusSeconds(1))));
 		given(query.counts(TENANT, "prog-0", REQUIRED)).willReturn(new ComplianceCounts(1, 2));
-		given(query.nonCompliant(eq(TENANT), eq("prog-0"), eq(REQUIRED), eq(1), any())).willReturn(new RepPage(
-				List.of(new RepRow(new RepHit("rep-2", 3, 1, NOW, 0, 0), List.of(FieldValue.of("rep-2")))), true, 2));
+		given(query.nonCompliant(eq(TENANT), eq("prog-0"), eq(REQUIRED), eq(1), any())).willReturn(
+				new RepPage(List.of(new RepRow(new RepHit("rep-2", 3, 1, NOW, 0, 0), List.of(FieldValue.of("rep-2")))),
+						true, false, 2));
 
 		graphQl.documentName("compliance")
 			.variables(variables("programId", "prog-0", "first", 1))
@@ -91,7 +92,8 @@ class ComplianceControllerTests {
 	void withoutCatalogTheLessonsSeenAreRequiredAndNothingIsOverdueBeforeDueBy() {
 		given(query.lessonsSeen(TENANT, "prog-0")).willReturn(REQUIRED);
 		given(query.counts(TENANT, "prog-0", REQUIRED)).willReturn(new ComplianceCounts(3, 0));
-		given(query.nonCompliant(any(), any(), any(), eq(50), any())).willReturn(new RepPage(List.of(), false, 0));
+		given(query.nonCompliant(any(), any(), any(), eq(50), any()))
+			.willReturn(new RepPage(List.of(), false, false, 0));
 		String after = cursor(NON_COMPLIANT, "rep-1");
 
 		graphQl.documentName("compliance")
@@ -138,7 +140,7 @@ class ComplianceControllerTests {
 	/** The cursor a page of {@code order} ending with {@code contactId} hands out. */
 	private static String cursor(String order, String contactId) {
 		RepRow row = new RepRow(new RepHit(contactId, 0, 0, NOW, 0, 0), List.of(FieldValue.of(contactId)));
-		return Connection.of(new RepPage(List.of(row), false, 1), order, TENANT).pageInfo().endCursor();
+		return Connection.of(new RepPage(List.of(row), false, false, 1), order, TENANT).pageInfo().endCursor();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -45,7 +45,9 @@ class ComplianceQueryTests {
 
 	@Test
 	void theNonCompliantArePagedByContactId() {
-		CannedSearch canned = CannedSearch.answering(getClass(), "non-compliant-response.json");
+		// The page, then the one-row search before its cursor.
+		CannedSearch canned = CannedSearch.answering(getClass(), "non-compliant-response.json",
+				"non-compliant-response.json");
 
 		RepPage page = query(canned).nonCompliant(CannedSearch.tenant("tenant-a"), "prog-0", REQUIRED, 1,
 				List.of(FieldValue.of("rep-1")));
@@ -55,7 +57,8 @@ class ComplianceQueryTests {
 			assertThat(rep.contactId()).isEqualTo("rep-3");
 			assertThat(rep.lessonsCompleted()).isEqualTo(1);
 		});
-		assertThat(page.hasMore()).isFalse();
+		assertThat(page.hasNext()).isFalse();
+		assertThat(page.hasPrevious()).isTrue();
 		assertThat(page.total()).isEqualTo(2);
 	}
 

@@ -65,9 +65,9 @@ class RepProgressControllerTests {
 
 	@Test
 	void aPageOfRepsWithCursorsOfItsOrderAndTheirContacts() {
-		given(pages.page(eq(TENANT), any(), eq(RepSort.LESSONS_COMPLETED), eq(true), eq(2), isNull()))
+		given(pages.page(eq(TENANT), any(), eq(RepSort.LESSONS_COMPLETED), eq(true), eq(2), isNull(), eq(false)))
 			.willReturn(new RepPage(List.of(new RepRow(ADA, List.of(FieldValue.of(4), FieldValue.of("rep-3"))),
-					new RepRow(BOB, List.of(FieldValue.of(1), FieldValue.of("rep-1")))), true, 5));
+					new RepRow(BOB, List.of(FieldValue.of(1), FieldValue.of("rep-1")))), true, false, 5));
 		RepProgressNode ada = RepProgressNode.of(ADA, TENANT);
 		given(contacts.join(anyList(), any(), any())).willReturn(Map.of(ada,
 				new ContactRow("rep-3", "Ada Rep", "ada@example.com", "team-1", "manager-1", "2025-03-01")));
@@ -93,14 +93,15 @@ class RepProgressControllerTests {
 			.containsExactly(1L, "rep-1");
 		response.path("repProgress.pageInfo.endCursor").entity(String.class).isEqualTo(cursors.get(1));
 		ArgumentCaptor<Query> filter = ArgumentCaptor.captor();
-		then(pages).should().page(eq(TENANT), filter.capture(), any(), eq(true), eq(2), isNull());
+		then(pages).should().page(eq(TENANT), filter.capture(), any(), eq(true), eq(2), isNull(), eq(false));
 		assertThat(filter.getValue().term().value().stringValue()).isEqualTo("prog-0");
 		then(contacts).should().join(eq(List.of(ada, RepProgressNode.of(BOB, TENANT))), any(), any());
 	}
 
 	@Test
 	void aCursorContinuesTheSameOrderAndTheDefaultsApply() {
-		given(pages.page(any(), any(), any(), eq(false), eq(50), any())).willReturn(new RepPage(List.of(), false, 5));
+		given(pages.page(any(), any(), any(), eq(false), eq(50), any(), eq(false)))
+			.willReturn(new RepPage(List.of(), false, false, 5));
 		String after = Cursors.encode("CONTACT_ID:ASC", List.of(FieldValue.of("rep-3")));
 
 		graphQl.documentName("repProgress")
@@ -108,19 +109,21 @@ class RepProgressControllerTests {
 			.execute()
 			.path("repProgress")
 			.matchesJsonStrictly("""
-					{"totalCount": 5, "pageInfo": {"hasNextPage": false, "endCursor": null}, "edges": []}
+					{"totalCount": 5, "pageInfo": {"hasNextPage": false, "hasPreviousPage": false,
+					                               "startCursor": null, "endCursor": null}, "edges": []}
 					""");
 
 		ArgumentCaptor<List<FieldValue>> from = ArgumentCaptor.captor();
-		then(pages).should().page(eq(TENANT), any(), eq(RepSort.CONTACT_ID), eq(false), eq(50), from.capture());
+		then(pages).should()
+			.page(eq(TENANT), any(), eq(RepSort.CONTACT_ID), eq(false), eq(50), from.capture(), eq(false));
 		assertThat(from.getValue()).map(FieldValue::_get).containsExactly("rep-3");
 		then(reads).should().cached(eq("repProgress"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
 	}
 
 	@Test
 	void contactIdsNarrowThePageToThoseReps() {
-		given(pages.page(any(), any(), any(), eq(false), eq(50), isNull()))
-			.willReturn(new RepPage(List.of(new RepRow(BOB, List.of(FieldValue.of("rep-1")))), false, 1));
+		given(pages.page(any(), any(), any(), eq(false), eq(50), isNull(), eq(false)))
+			.willReturn(new RepPage(List.of(new RepRow(BOB, List.of(FieldValue.of("rep-1")))), false, false, 1));
 
 		graphQl.documentName("repProgress")
 			.variables(variables("programId", "prog-0", "contactIds", List.of("rep-1", "rep-7")))
@@ -130,7 +133,7 @@ class RepProgressControllerTests {
 			.containsExactly("rep-1");
 
 		ArgumentCaptor<Query> filter = ArgumentCaptor.captor();
-		then(pages).should().page(eq(TENANT), filter.capture(), any(), eq(false), eq(50), isNull());
+		then(pages).should().page(eq(TENANT), filter.capture(), any(), eq(false), eq(50), isNull(), eq(false));
 		List<Query> clauses = filter.getValue().bool().filter();
 		assertThat(clauses.get(0).term().value().stringValue()).isEqualTo("prog-0");
 		assertThat(clauses.get(1).terms().terms().value()).map(FieldValue::stringValue)
@@ -159,6 +162,10 @@ class RepProgressControllerTests {
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 0), "first");
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 501), "first");
 		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "after", "not-a-cursor"), "after");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "last", 0), "last");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "last", 501), "last");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "first", 5, "last", 5), "first");
+		assertBadArgument(graphQl, "repProgress", variables("programId", "prog-0", "before", "not-a-cursor"), "before");
 		assertBadArgument(graphQl, "repProgress",
 				variables("programId", "prog-0", "orderBy", Map.of("field", "CONTACT_ID", "direction", "DESC")),
 				"orderBy");
