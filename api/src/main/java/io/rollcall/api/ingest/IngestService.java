@@ -162,12 +162,12 @@ class IngestService {
 				.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, slice.size(), WIRE.writeValueAsString(slice)));
 		}
 		if (consistency == Consistency.ACCEPTED) {
-			entries.forEach(redis::append);
+			redis.append(entries);
 			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
 		}
 		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
 		try {
-			entries.forEach(redis::append);
+			redis.append(entries);
 		}
 		catch (RuntimeException e) {
 			pending.cancel();

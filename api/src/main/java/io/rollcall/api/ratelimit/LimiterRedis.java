@@ -3,12 +3,13 @@ package io.rollcall.api.ratelimit;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce.LettuceBasedProxyManagerBuilder;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -19,14 +20,17 @@ import org.springframework.beans.factory.DisposableBean;
  * while disconnected, and Lettuce does not reconnect on its own: the limiter reconnects
  * when it next tries Redis (see {@code rollcall.limits.redis-retry-interval}), so a Redis
  * that comes back is used again within one interval instead of after Lettuce's reconnect
- * back-off (up to 30 s).
+ * back-off (up to 30 s). On a Redis Cluster Lettuce does reconnect: a lost master comes
+ * back as its promoted replica at another address, which Lettuce finds by refreshing the
+ * topology when a node stays unreachable; every bucket is one key, which Bucket4j's
+ * scripts reach on its slot's master.
  */
 final class LimiterRedis implements DisposableBean {
 
 	/** Idle buckets expire from Redis once they would be full again, plus this margin. */
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final String keyPrefix;
 
@@ -34,12 +38,13 @@ final class LimiterRedis implements DisposableBean {
 
 	private final boolean batching;
 
-	private StatefulRedisConnection<String, byte[]> connection;
+	private RedisConnection<String, byte[]> connection;
 
 	private ProxyManager<String> buckets;
 
 	LimiterRedis(RedisClients redis, boolean batching) {
-		this.client = redis.create(options -> options.autoReconnect(false));
+		this.client = redis.properties().isClusterMode() ? redis.create()
+				: redis.create(options -> options.autoReconnect(false));
 		this.keyPrefix = redis.properties().keyPrefix() + "ratelimit:";
 		this.timeout = redis.properties().commandTimeout();
 		this.batching = batching;
@@ -49,7 +54,7 @@ final class LimiterRedis implements DisposableBean {
 		return batching;
 	}
 
-	/** The bucket key of {@code name} (e.g. {@code tenant:demo:queries}). */
+	/** The bucket key of {@code name} (e.g. {@code tenant:{demo}:queries}). */
 	String key(String name) {
 		return keyPrefix + name;
 	}
@@ -66,9 +71,15 @@ final class LimiterRedis implements DisposableBean {
 				connection.close();
 			}
 			connection = null;
-			StatefulRedisConnection<String, byte[]> connected = client
+			RedisConnection<String, byte[]> connected = client
 				.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-			buckets = Bucket4jLettuce.casBasedBuilder(connected)
+			LettuceBasedProxyManagerBuilder<String> builder = switch (connected) {
+				case RedisConnection.Standalone<String, byte[]> server ->
+					Bucket4jLettuce.casBasedBuilder(server.lettuce());
+				case RedisConnection.Cluster<String, byte[]> cluster ->
+					Bucket4jLettuce.casBasedBuilder(cluster.lettuce());
+			};
+			buckets = builder
 				.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(EXPIRY_MARGIN))
 				.requestTimeout(timeout)
 				.build();

@@ -46,10 +46,10 @@ public final class RateLimiter {
 	Reservation reserve(Caller caller, long cost) {
 		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
 		long charge = Math.max(1, cost);
-		BucketStore.Limit tenant = new BucketStore.Limit("tenant:" + caller.tenantId() + ":queries", "tenant",
+		BucketStore.Limit tenant = new BucketStore.Limit("tenant:{" + caller.tenantId() + "}:queries", "tenant",
 				plan.capacity(), plan.refillPerSecond());
 		BucketStore.Limit client = new BucketStore.Limit(
-				"client:" + caller.tenantId() + ":" + caller.clientId() + ":queries", "client", plan.clientCapacity(),
+				"client:{" + caller.tenantId() + "}:" + caller.clientId() + ":queries", "client", plan.clientCapacity(),
 				plan.clientRefillPerSecond());
 		CompletableFuture<ConsumptionProbe> clientCharge = Beside.start("rate-limit", () -> consume(client, charge));
 		ConsumptionProbe byTenant;
@@ -108,7 +108,7 @@ public final class RateLimiter {
 	 */
 	public void chargeWrites(Caller caller, long items) {
 		RateLimitProperties.Plan plan = properties.planOf(caller.tenantId());
-		BucketStore.Limit events = new BucketStore.Limit("tenant:" + caller.tenantId() + ":events", "events",
+		BucketStore.Limit events = new BucketStore.Limit("tenant:{" + caller.tenantId() + "}:events", "events",
 				plan.eventBurst(), plan.eventsPerSecond());
 		long charge = Math.max(1, items);
 		ConsumptionProbe probe = store.apply(events, bucket -> bucket.tryConsumeAndReturnRemaining(charge));

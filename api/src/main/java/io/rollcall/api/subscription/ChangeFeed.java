@@ -1,11 +1,11 @@
 package io.rollcall.api.subscription;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class ChangeFeed implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 

@@ -3,11 +3,12 @@ package io.rollcall.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.Bucket;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -126,7 +127,7 @@ class RateLimitIntegrationTests {
 		// The tenant's bucket under its current plan exists in Redis (read, not charged:
 		// the other tests count on it).
 		a.bean(BucketStore.class)
-			.apply(new BucketStore.Limit("tenant:demo:queries", "tenant", 210, 5), Bucket::getAvailableTokens);
+			.apply(new BucketStore.Limit("tenant:{demo}:queries", "tenant", 210, 5), Bucket::getAvailableTokens);
 		Map<String, String> upgraded = new HashMap<>(properties);
 		upgraded.put("rollcall.limits.tenants.demo.capacity", "100000");
 		try (ApiInstance onNewPlan = ApiInstance.start(upgraded)) {
@@ -247,16 +248,18 @@ class RateLimitIntegrationTests {
 			.until(() -> a.graphQl(other, SUMMARY).statusCode() == 200
 					&& "DISTRIBUTED".equals(health.health().getDetails().get("mode")));
 		assertThat(redisKeys(stack))
-			.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:other:queries:10000:1"));
+			.anySatisfy(key -> assertThat(key).endsWith("ratelimit:tenant:{other}:queries:10000:1"));
 	}
 
 	private static java.util.List<String> redisKeys(DevStack stack) {
-		RedisClient client = RedisClient.create(stack.redisUrl());
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+		RedisClients clients = RedisClients.forUrl(stack.redisUrl());
+		RedisConnector client = clients.create();
+		try (RedisConnection<String, String> connection = client.connect()) {
 			return connection.sync().keys("*ratelimit*");
 		}
 		finally {
 			client.shutdown();
+			clients.destroy();
 		}
 	}
 

@@ -30,8 +30,8 @@ final class TestLimiters {
 	}
 
 	static BucketStore unreachableRedis(RateLimitProperties properties) {
-		RedisClients redis = new RedisClients(new RedisConnectionProperties("redis://127.0.0.1:" + closedPort(), null,
-				null, null, "test:", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+		RedisClients redis = new RedisClients(new RedisConnectionProperties("redis://127.0.0.1:" + closedPort(), false,
+				null, null, null, "test:", Duration.ofSeconds(1), Duration.ofSeconds(1)));
 		return new BucketStore(new LimiterRedis(redis, properties.bucketBatching()), properties);
 	}
 

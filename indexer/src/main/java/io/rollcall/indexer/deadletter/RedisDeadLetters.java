@@ -1,7 +1,7 @@
 package io.rollcall.indexer.deadletter;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.IngestKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +18,13 @@ class RedisDeadLetters implements DeadLetters {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisDeadLetters.class);
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
 	private final MeterRegistry registry;
 
-	RedisDeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
+	RedisDeadLetters(RedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
 		this.connection = connection;
 		this.keys = keys;
 		this.registry = registry;

@@ -1,6 +1,6 @@
 package io.rollcall.indexer.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.RedisConnection;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("redis")
 class RedisHealthIndicator extends AbstractHealthIndicator {
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
-	RedisHealthIndicator(StatefulRedisConnection<String, String> connection) {
+	RedisHealthIndicator(RedisConnection<String, String> connection) {
 		super("Redis health check failed");
 		this.connection = connection;
 	}
