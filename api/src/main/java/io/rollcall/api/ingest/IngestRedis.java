@@ -1,7 +1,6 @@
 package io.rollcall.api.ingest;
 
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.rollcall.platform.UnavailableException;
@@ -11,7 +10,6 @@ import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import io.rollcall.schema.stream.StreamEntry;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -23,11 +21,6 @@ import org.springframework.stereotype.Component;
  * unreachable commands are rejected at once instead of queued, so clients get
  * {@code UNAVAILABLE} within the command timeout; Lettuce reconnects (and re-subscribes)
  * in the background.
- * <p>
- * With {@code rollcall.ingest.wait-for-replicas} set, a request's entries are appended on
- * the server holding the stream and followed by one {@code WAIT}: the write is
- * acknowledged only once that many replicas have it, so a failover to one of them loses
- * nothing acknowledged.
  */
 @Component
 class IngestRedis implements DisposableBean {
@@ -38,47 +31,24 @@ class IngestRedis implements DisposableBean {
 
 	private final Duration retryAfter;
 
-	private final int waitForReplicas;
-
-	/** Below the command timeout, so Redis answers before the client gives up. */
-	private final Duration replicaWait;
-
 	private RedisConnection<String, String> connection;
 
 	private StatefulRedisPubSubConnection<String, String> pubSub;
 
-	IngestRedis(RedisClients clients, IngestKeys keys, IngestProperties properties) {
+	IngestRedis(RedisClients clients, IngestKeys keys) {
 		this.client = clients.create();
 		this.keys = keys;
 		this.retryAfter = clients.properties().retryAfter();
-		this.waitForReplicas = properties.waitForReplicas();
-		this.replicaWait = clients.properties().commandTimeout().dividedBy(2);
 	}
 
 	IngestKeys keys() {
 		return keys;
 	}
 
-	/**
-	 * Appends {@code entries} to the live ingest stream, in order, and, with
-	 * {@code wait-for-replicas}, waits until that many replicas have them.
-	 * @throws UnavailableException when Redis did not take them (some may have landed) or
-	 * too few replicas confirmed them in time (they are stored, and will be applied):
-	 * either way resending is safe, an event is stored once
-	 */
-	void append(List<StreamEntry> entries) {
+	/** Appends {@code entry} to the live ingest stream and returns its stream id. */
+	String append(StreamEntry entry) {
 		try {
-			if (waitForReplicas == 0) {
-				entries.forEach(entry -> commands().sync().xadd(keys.liveStream(), entry.toFields()));
-				return;
-			}
-			RedisCommands<String, String> server = commands().serverOf(keys.liveStream());
-			entries.forEach(entry -> server.xadd(keys.liveStream(), entry.toFields()));
-			long replicas = server.waitForReplication(waitForReplicas, replicaWait.toMillis());
-			if (replicas < waitForReplicas) {
-				throw new UnavailableException("the write reached " + replicas + " of " + waitForReplicas
-						+ " Redis replicas in time; resend it (an event is stored once)", retryAfter, null);
-			}
+			return commands().sync().xadd(keys.liveStream(), entry.toFields());
 		}
 		catch (RedisException e) {
 			throw unavailable(e);

@@ -162,12 +162,12 @@ class IngestService {
 				.add(new StreamEntry(kind, tenantId, ticket, acceptedAt, slice.size(), WIRE.writeValueAsString(slice)));
 		}
 		if (consistency == Consistency.ACCEPTED) {
-			redis.append(entries);
+			entries.forEach(redis::append);
 			return new WriteReceipt(items.size(), Consistency.ACCEPTED);
 		}
 		AppliedNotices.Pending pending = notices.expect(entries.stream().map(StreamEntry::ticket).toList());
 		try {
-			redis.append(entries);
+			entries.forEach(redis::append);
 		}
 		catch (RuntimeException e) {
 			pending.cancel();

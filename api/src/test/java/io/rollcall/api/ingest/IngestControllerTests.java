@@ -2,9 +2,9 @@ package io.rollcall.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.BDDMockito.willThrow;
-import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -26,10 +26,10 @@ import jakarta.validation.ValidatorFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -66,11 +66,13 @@ class IngestControllerTests {
 			.andExpect(jsonPath("$.accepted").value(2))
 			.andExpect(jsonPath("$.consistency").value("ACCEPTED"));
 
-		StreamEntry entry = onlyAppended();
-		assertThat(entry.kind()).isEqualTo(EntryKind.EVENTS);
-		assertThat(entry.tenantId()).isEqualTo("demo");
-		assertThat(entry.ticket()).isNull();
-		assertThat(decode(entry.body()).items()).extracting(InteractionEvent::eventId).containsExactly("e1", "e2");
+		ArgumentCaptor<StreamEntry> entry = ArgumentCaptor.forClass(StreamEntry.class);
+		verify(redis).append(entry.capture());
+		assertThat(entry.getValue().kind()).isEqualTo(EntryKind.EVENTS);
+		assertThat(entry.getValue().tenantId()).isEqualTo("demo");
+		assertThat(entry.getValue().ticket()).isNull();
+		assertThat(decode(entry.getValue().body()).items()).extracting(InteractionEvent::eventId)
+			.containsExactly("e1", "e2");
 	}
 
 	@Test
@@ -81,13 +83,13 @@ class IngestControllerTests {
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.accepted").value(2_345));
 
-		// One append of the request's entries (one WAIT for replicas, when asked).
-		verify(redis).append(any());
-		List<StreamEntry> entries = appended();
-		assertThat(entries).extracting(e -> decode(e.body()).items().size()).containsExactly(1_000, 1_000, 345);
+		ArgumentCaptor<StreamEntry> entries = ArgumentCaptor.forClass(StreamEntry.class);
+		verify(redis, times(3)).append(entries.capture());
+		assertThat(entries.getAllValues()).extracting(e -> decode(e.body()).items().size())
+			.containsExactly(1_000, 1_000, 345);
 		// Each entry declares its count: the indexer sizes its batches by it without
 		// decoding.
-		assertThat(entries).extracting(StreamEntry::items).containsExactly(1_000, 1_000, 345);
+		assertThat(entries.getAllValues()).extracting(StreamEntry::items).containsExactly(1_000, 1_000, 345);
 	}
 
 	@Test
@@ -108,10 +110,11 @@ class IngestControllerTests {
 			.andExpect(jsonPath("$.violations[0].contactId").value("c3"))
 			.andExpect(jsonPath("$.violations[0].field").value("email"));
 
-		StreamEntry entry = onlyAppended();
-		assertThat(entry.kind()).isEqualTo(EntryKind.CONTACTS);
-		assertThat(entry.tenantId()).isEqualTo("demo");
-		assertThat(entry.body()).contains("\"contactId\":\"c1\"", "\"hiredAt\":\"2025-03-01\"");
+		ArgumentCaptor<StreamEntry> entry = ArgumentCaptor.forClass(StreamEntry.class);
+		verify(redis).append(entry.capture());
+		assertThat(entry.getValue().kind()).isEqualTo(EntryKind.CONTACTS);
+		assertThat(entry.getValue().tenantId()).isEqualTo("demo");
+		assertThat(entry.getValue().body()).contains("\"contactId\":\"c1\"", "\"hiredAt\":\"2025-03-01\"");
 	}
 
 	@Test
@@ -188,10 +191,8 @@ class IngestControllerTests {
 
 	@Test
 	void redisDownIsUnavailableWithARetryHint() throws Exception {
-		willThrow(new UnavailableException("the ingest queue is unavailable, retry later", Duration.ofSeconds(2),
-				new RedisConnectionException("Connection refused")))
-			.given(redis)
-			.append(any());
+		given(redis.append(any())).willThrow(new UnavailableException("the ingest queue is unavailable, retry later",
+				Duration.ofSeconds(2), new RedisConnectionException("Connection refused")));
 
 		mvc.perform(post("/v1/events").with(writer("demo"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -212,25 +213,9 @@ class IngestControllerTests {
 			.andExpect(jsonPath("$.message")
 				.value("accepted but not yet visible after 200ms; the events will still be applied"));
 
-		StreamEntry entry = onlyAppended();
-		assertThat(entry.ticket()).isNotBlank();
-	}
-
-	/** The entries of every {@code append}, in order. */
-	private List<StreamEntry> appended() {
-		return mockingDetails(redis).getInvocations()
-			.stream()
-			.filter(invocation -> invocation.getMethod().getName().equals("append"))
-			.flatMap(invocation -> invocation.<List<?>>getArgument(0).stream())
-			.map(StreamEntry.class::cast)
-			.toList();
-	}
-
-	private StreamEntry onlyAppended() {
-		verify(redis).append(any());
-		List<StreamEntry> entries = appended();
-		assertThat(entries).hasSize(1);
-		return entries.getFirst();
+		ArgumentCaptor<StreamEntry> entry = ArgumentCaptor.forClass(StreamEntry.class);
+		verify(redis).append(entry.capture());
+		assertThat(entry.getValue().ticket()).isNotBlank();
 	}
 
 	private static JwtRequestPostProcessor writer(String tenant) {
