@@ -1,8 +1,5 @@
 package io.rollcall.devstack.junit;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
 import io.rollcall.devstack.elasticsearch.ElasticsearchCluster;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.redis.RedisCluster;
@@ -31,23 +28,9 @@ final class ClusterServices implements Services {
 	 * Forms the Redis Cluster while Elasticsearch boots, which takes most of the time.
 	 */
 	static ClusterServices start(ElasticsearchOptions elasticsearchOptions) {
-		CompletableFuture<ElasticsearchCluster> elasticsearch = CompletableFuture
-			.supplyAsync(() -> ElasticsearchCluster.start(elasticsearchOptions, ELASTICSEARCH_NODES));
-		RedisCluster redis;
-		try {
-			redis = RedisCluster.start(REDIS_MASTERS);
-		}
-		catch (RuntimeException ex) {
-			elasticsearch.thenAccept(ElasticsearchCluster::close);
-			throw ex;
-		}
-		try {
-			return new ClusterServices(elasticsearch.join(), redis);
-		}
-		catch (CompletionException ex) {
-			redis.close();
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
+		return LocalServices.startTogether(() -> ElasticsearchCluster.start(elasticsearchOptions, ELASTICSEARCH_NODES),
+				ElasticsearchCluster::close, () -> RedisCluster.start(REDIS_MASTERS), RedisCluster::close,
+				ClusterServices::new);
 	}
 
 	ElasticsearchCluster elasticsearch() {
