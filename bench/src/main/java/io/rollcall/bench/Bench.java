@@ -42,14 +42,17 @@ public final class Bench {
 		report.line("- Run: " + Instant.now() + ", command `" + command(options) + "`");
 		report.line("- Machine: " + machine.processors() + " CPUs, " + machine.memory() + " RAM, " + machine.os()
 				+ ", JDK " + machine.jdk() + "; load average at start " + machine.loadAverage());
-		report.line("- Elasticsearch " + ElasticsearchNode.version() + ", heap " + options.elasticsearchHeap()
-				+ ", 1 shard; Redis, dev issuer, indexer and api on loopback, the apps in the benchmark's JVM");
+		report.line("- Elasticsearch " + ElasticsearchNode.version() + switch (options.topology()) {
+			case SINGLE -> ", heap " + options.elasticsearchHeap() + ", 1 shard; Redis";
+			case CLUSTER -> ", 3 nodes of heap " + options.elasticsearchHeap()
+					+ " each, 3 shards and 1 replica per index; a Redis Cluster of 3 masters with a replica each";
+		} + ", dev issuer, indexer and api on loopback, the apps in the benchmark's JVM");
 		long generating = System.nanoTime();
 		Dataset dataset = Dataset.generate(options.events());
 		report.line("- Dataset: " + dataset.describe() + " (generated in "
 				+ seconds(Duration.ofNanos(System.nanoTime() - generating)) + ")");
 		JsonHttp http = new JsonHttp();
-		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap())) {
+		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap(), options.topology())) {
 			DirectElasticsearch direct = new DirectElasticsearch(http, stack.elasticsearchUrl());
 			if (options.runs(Phase.INGEST)) {
 				ingest(report, new RawBulk(stack.elasticsearchUrl(), direct, stack.indices()).run(dataset),

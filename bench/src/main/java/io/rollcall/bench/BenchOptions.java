@@ -32,16 +32,21 @@ import java.util.stream.Collectors;
  * default 30, 10 with {@code --quick})
  * @param phases the phases to run ({@code --only ingest,noisy}, default all); the dataset
  * is loaded even when {@code ingest} is not among them, untimed
- * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node
- * ({@code --es-heap}, default 2g as in DESIGN.md's measurements)
+ * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node, or of each
+ * node of its cluster ({@code --es-heap}, default 2g as in DESIGN.md's measurements, 1g
+ * per node with {@code --topology cluster})
+ * @param topology what the benchmark runs on ({@code --topology single|cluster}, default
+ * single): one Elasticsearch node and one Redis with 1 shard per index, or devstack's
+ * cluster topology, 3 Elasticsearch nodes with 3 shards and 1 replica per index and a
+ * Redis Cluster of 3 masters with a replica each
  * @param output where the markdown results go ({@code --output}, default the
  * {@code bench.output} system property set by the pom, else
  * {@code bench/target/bench-results.md})
  * @param args the arguments as given, for the report's exact command
  */
 record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, Duration warmupTime,
-		int warmup, int iterations, Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Path output,
-		List<String> args) {
+		int warmup, int iterations, Duration noisyTime, Set<Phase> phases, String elasticsearchHeap, Topology topology,
+		Path output, List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
@@ -62,7 +67,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		int iterations = quick ? 20 : 50;
 		Duration noisyTime = Duration.ofSeconds(quick ? 10 : 30);
 		Set<Phase> phases = EnumSet.allOf(Phase.class);
-		String heap = "2g";
+		String heap = null;
+		Topology topology = Topology.SINGLE;
 		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
@@ -84,12 +90,13 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--noisy-seconds" -> noisyTime = Duration.ofSeconds(positive(name, value));
 				case "--only" -> phases = Phase.parse(value);
 				case "--es-heap" -> heap = value;
+				case "--topology" -> topology = Topology.parse(value);
 				case "--output" -> output = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + name + ". " + usage());
 			}
 		}
 		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmupTime, warmup, iterations,
-				noisyTime, phases, heap, output, List.of(args));
+				noisyTime, phases, (heap != null) ? heap : topology.defaultHeap, topology, output, List.of(args));
 	}
 
 	/** Whether this run measures {@code phase}. */
@@ -113,7 +120,36 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 	static String usage() {
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
 				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --only " + Phase.names()
-				+ " | --es-heap 2g | --output FILE";
+				+ " | --es-heap 2g | --topology single|cluster | --output FILE";
+	}
+
+	/** What the benchmark's services are. */
+	enum Topology {
+
+		/** One Elasticsearch node (1 shard per index) and one Redis. */
+		SINGLE("2g"),
+		/**
+		 * Three Elasticsearch nodes (3 shards and 1 replica per index) and a Redis
+		 * Cluster of three masters with a replica each: on one machine, this measures the
+		 * cost of replication and routing, not a speed-up.
+		 */
+		CLUSTER("1g");
+
+		/** Each Elasticsearch node's heap unless {@code --es-heap} says otherwise. */
+		final String defaultHeap;
+
+		Topology(String defaultHeap) {
+			this.defaultHeap = defaultHeap;
+		}
+
+		static Topology parse(String name) {
+			return switch (name) {
+				case "single" -> SINGLE;
+				case "cluster" -> CLUSTER;
+				default -> throw new IllegalArgumentException("--topology is single or cluster, got '" + name + "'");
+			};
+		}
+
 	}
 
 	/** The measured phases, in the order a run takes them. */

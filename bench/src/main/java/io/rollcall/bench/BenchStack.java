@@ -3,9 +3,11 @@ package io.rollcall.bench;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.api.ApiApplication;
 import io.rollcall.api.isolation.SearchBulkhead;
+import io.rollcall.devstack.elasticsearch.ElasticsearchCluster;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.issuer.DevIssuer;
+import io.rollcall.devstack.redis.RedisCluster;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
@@ -22,7 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Elasticsearch (temporary data folder, the requested heap), an in-memory Redis, the dev
  * issuer, and the indexer and the api in this JVM, started as the local stack starts
  * them. The api runs three times: with its result cache (the default), without it, and
- * without it with tenant {@code demo} on a real plan (the noisy-neighbour phase).
+ * without it with tenant {@code demo} on a real plan (the noisy-neighbour phase). With
+ * {@code --topology cluster}, Elasticsearch is a cluster of 3 nodes (the requested heap
+ * each) whose indices have 3 shards and 1 replica, and Redis a Redis Cluster of 3 masters
+ * with a replica each, as devstack's cluster topology.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -31,7 +36,8 @@ final class BenchStack implements AutoCloseable {
 
 	private final Launcher launcher;
 
-	private final ElasticsearchNode elasticsearch;
+	/** A node's URL, for the benchmark's own requests straight to Elasticsearch. */
+	private final String elasticsearchUrl;
 
 	private final DevIssuer issuer;
 
@@ -47,12 +53,12 @@ final class BenchStack implements AutoCloseable {
 
 	private final IngestBacklog backlog;
 
-	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
-			ConfigurableApplicationContext indexer, ConfigurableApplicationContext api,
-			ConfigurableApplicationContext uncachedApi, ConfigurableApplicationContext limitedApi) {
+	private BenchStack(Launcher launcher, Stores stores, DevIssuer issuer, ConfigurableApplicationContext indexer,
+			ConfigurableApplicationContext api, ConfigurableApplicationContext uncachedApi,
+			ConfigurableApplicationContext limitedApi) {
 		this.launcher = launcher;
-		this.elasticsearch = elasticsearch;
-		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
+		this.elasticsearchUrl = stores.elasticsearchUrl();
+		this.backlog = launcher.keep(new IngestBacklog(stores.redisUrl()));
 		this.issuer = issuer;
 		this.indexer = indexer;
 		this.api = URI.create("http://127.0.0.1:" + Launcher.port(api) + "/");
@@ -61,16 +67,16 @@ final class BenchStack implements AutoCloseable {
 		this.searchTimeout = uncachedApi.getBean(SearchBulkhead.class).searchTimeout();
 	}
 
-	static BenchStack start(String elasticsearchHeap) {
+	static BenchStack start(String elasticsearchHeap, BenchOptions.Topology topology) {
 		Launcher launcher = new Launcher();
 		try {
-			ElasticsearchNode elasticsearch = launcher
-				.keep(ElasticsearchNode.start(ElasticsearchOptions.temporary().withHeap(elasticsearchHeap)));
-			RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.inMemory()));
+			Stores stores = (topology == BenchOptions.Topology.CLUSTER) ? cluster(launcher, elasticsearchHeap)
+					: single(launcher, elasticsearchHeap);
 			DevIssuer issuer = launcher.keep(DevIssuer.start(0));
-			Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(),
-					"rollcall.redis.url", redis.url(), "server.port", "0");
+			Map<String, String> services = Map.of("rollcall.elasticsearch.url", stores.elasticsearchUrls(),
+					"rollcall.redis.url", stores.redisUrl(), "server.port", "0");
 			Map<String, String> indexer = new LinkedHashMap<>(services);
+			indexer.putAll(stores.indexSettings());
 			// Percentiles computed in the indexer's registry over one window that
 			// outlasts a
 			// run, so that a timer registered afresh covers exactly one phase (see
@@ -93,15 +99,38 @@ final class BenchStack implements AutoCloseable {
 			// direct Elasticsearch, measured in the same run as the cached one.
 			Map<String, String> uncachedApi = new LinkedHashMap<>(api);
 			uncachedApi.put("rollcall.cache.enabled", "false");
-			return new BenchStack(launcher, elasticsearch, redis, issuer,
-					launcher.run(IndexerApplication.builder(), indexer), launcher.run(ApiApplication.builder(), api),
-					launcher.run(ApiApplication.builder(), uncachedApi),
+			return new BenchStack(launcher, stores, issuer, launcher.run(IndexerApplication.builder(), indexer),
+					launcher.run(ApiApplication.builder(), api), launcher.run(ApiApplication.builder(), uncachedApi),
 					launcher.run(ApiApplication.builder(), limitedApiProperties(uncachedApi)));
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
 			throw ex;
 		}
+	}
+
+	private static Stores single(Launcher launcher, String heap) {
+		ElasticsearchNode elasticsearch = launcher
+			.keep(ElasticsearchNode.start(ElasticsearchOptions.temporary().withHeap(heap)));
+		RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.inMemory()));
+		return new Stores(elasticsearch.url(), elasticsearch.url(), redis.url(), Map.of());
+	}
+
+	/** As devstack's cluster topology: 3 nodes, 3 shards and 1 replica per index. */
+	private static Stores cluster(Launcher launcher, String heap) {
+		ElasticsearchCluster elasticsearch = launcher
+			.keep(ElasticsearchCluster.start(ElasticsearchOptions.temporary().withHeap(heap), 3));
+		RedisCluster redis = launcher.keep(RedisCluster.start(3));
+		return new Stores(elasticsearch.url(), elasticsearch.urls(), redis.url(),
+				Map.of("rollcall.index.shards", "3", "rollcall.index.replicas", "1"));
+	}
+
+	/**
+	 * Where Elasticsearch and Redis are: a node's URL for the benchmark's own requests,
+	 * every node's for the applications, and the indexer's index settings.
+	 */
+	private record Stores(String elasticsearchUrl, String elasticsearchUrls, String redisUrl,
+			Map<String, String> indexSettings) {
 	}
 
 	/**
@@ -126,7 +155,7 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	String elasticsearchUrl() {
-		return this.elasticsearch.url();
+		return this.elasticsearchUrl;
 	}
 
 	/**

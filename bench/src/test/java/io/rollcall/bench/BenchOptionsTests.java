@@ -34,6 +34,18 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void topologyClusterRunsOnThreeNodesWithSmallerHeapsUnlessToldOtherwise() {
+		assertThat(BenchOptions.parse().topology()).isEqualTo(BenchOptions.Topology.SINGLE);
+		BenchOptions cluster = BenchOptions.parse("--quick", "--topology", "cluster");
+		assertThat(cluster.topology()).isEqualTo(BenchOptions.Topology.CLUSTER);
+		assertThat(cluster.elasticsearchHeap()).isEqualTo("1g");
+		assertThat(BenchOptions.parse("--topology", "cluster", "--es-heap", "768m").elasticsearchHeap())
+			.isEqualTo("768m");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--topology", "three"))
+			.withMessageContaining("'three'");
+	}
+
+	@Test
 	void warmupSecondsSetsTheDashboardWarmUp() {
 		assertThat(BenchOptions.parse("--warmup-seconds", "5").warmupTime()).isEqualTo(Duration.ofSeconds(5));
 	}
