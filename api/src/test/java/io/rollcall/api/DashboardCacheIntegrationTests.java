@@ -166,15 +166,15 @@ class DashboardCacheIntegrationTests {
 	}
 
 	private long totalEvents() {
-		return DashboardIntegrationTests
+		return OracleDashboards
 			.data(stack.graphQl(admin, "programSummary", Map.of("programId", "prog-0")), "programSummary")
 			.path("totalEvents")
 			.asLong();
 	}
 
 	private JsonNode repProgress() {
-		return DashboardIntegrationTests
-			.data(stack.graphQl(admin, "repProgress", Map.of("programId", "prog-0", "first", 500)), "repProgress");
+		return OracleDashboards.data(stack.graphQl(admin, "repProgress", Map.of("programId", "prog-0", "first", 500)),
+				"repProgress");
 	}
 
 }

@@ -52,30 +52,30 @@ class DashboardInputIntegrationTests {
 
 	@Test
 	void unknownProgramsAndLessonsAreEmptyNotErrors() {
-		JsonNode reps = DashboardIntegrationTests
+		JsonNode reps = OracleDashboards
 			.data(stack.graphQl(reader, "repProgress", vars("programId", "never-heard-of-it")), "repProgress");
 		assertThat(reps.path("totalCount").asLong()).isZero();
 		assertThat(reps.path("edges")).isEmpty();
 		assertThat(reps.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
-		JsonNode compliance = DashboardIntegrationTests
+		JsonNode compliance = OracleDashboards
 			.data(stack.graphQl(reader, "compliance", vars("programId", "never-heard-of-it")), "compliance");
 		assertThat(compliance.path("compliant").asLong()).isZero();
 		assertThat(compliance.path("nonCompliantReps").path("edges")).isEmpty();
-		assertThat(DashboardIntegrationTests.data(
+		assertThat(OracleDashboards.data(
 				stack.graphQl(reader, "quizStats", vars("programId", "never-heard-of-it", "lessonId", "nor-this")),
 				"quizStats"))
 			.isEmpty();
-		assertThat(DashboardIntegrationTests.data(
+		assertThat(OracleDashboards.data(
 				stack.graphQl(reader, "videoDropoff", vars("programId", "never-heard-of-it", "lessonId", "nor-this")),
 				"videoDropoff"))
 			.isEmpty();
-		assertThat(DashboardIntegrationTests.data(
+		assertThat(OracleDashboards.data(
 				stack.graphQl(reader, "leaderboard", vars("programId", "never-heard-of-it", "metric", "ACTIVITY")),
 				"leaderboard"))
 			.isEmpty();
-		assertThat(DashboardIntegrationTests.data(stack.graphQl(reader, "contact", vars("id", "nobody")), "contact")
-			.isNull()).isTrue();
-		JsonNode days = DashboardIntegrationTests.data(
+		assertThat(OracleDashboards.data(stack.graphQl(reader, "contact", vars("id", "nobody")), "contact").isNull())
+			.isTrue();
+		JsonNode days = OracleDashboards.data(
 				stack.graphQl(reader, "activity",
 						vars("range", Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-01-03T00:00:00Z"))),
 				"activity");

@@ -76,8 +76,8 @@ class RemovalVisibilityIntegrationTests {
 	}
 
 	private JsonNode repProgress() {
-		return DashboardIntegrationTests
-			.data(stack.graphQl(admin, "repProgress", Map.of("programId", "prog-0", "first", 500)), "repProgress");
+		return OracleDashboards.data(stack.graphQl(admin, "repProgress", Map.of("programId", "prog-0", "first", 500)),
+				"repProgress");
 	}
 
 }

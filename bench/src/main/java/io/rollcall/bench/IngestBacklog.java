@@ -1,8 +1,9 @@
 package io.rollcall.bench;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +24,15 @@ final class IngestBacklog implements AutoCloseable {
 
 	private final IngestKeys keys = new IngestKeys(IngestKeys.DEFAULT_PREFIX);
 
-	private final RedisClient client;
+	private final RedisClients clients;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnector client;
+
+	private final RedisConnection<String, String> connection;
 
 	IngestBacklog(String redisUrl) {
-		this.client = RedisClient.create(redisUrl);
+		this.clients = RedisClients.forUrl(redisUrl);
+		this.client = this.clients.create();
 		this.connection = this.client.connect();
 	}
 
@@ -45,7 +49,7 @@ final class IngestBacklog implements AutoCloseable {
 	}
 
 	boolean isDrained() {
-		RedisCommands<String, String> redis = this.connection.sync();
+		RedisClusterCommands<String, String> redis = this.connection.sync();
 		String stream = this.keys.liveStream();
 		Map<String, Object> info = fields(redis.xinfoStream(stream));
 		for (Object group : redis.xinfoGroups(stream)) {
@@ -79,6 +83,7 @@ final class IngestBacklog implements AutoCloseable {
 	public void close() {
 		this.connection.close();
 		this.client.shutdown();
+		this.clients.destroy();
 	}
 
 }

@@ -6,14 +6,15 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.devstack.junit.DevStack;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.event.EventType;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.index.IndexNames;
@@ -54,15 +55,17 @@ public final class IndexerHarness implements AutoCloseable {
 
 	public final IngestKeys keys;
 
-	public final RedisCommands<String, String> redis;
+	public final RedisClusterCommands<String, String> redis;
 
 	public final Map<String, AppliedNotice> applied = new ConcurrentHashMap<>();
 
 	public final List<ChangeNotice> changes = new CopyOnWriteArrayList<>();
 
-	private final RedisClient redisClient;
+	private final RedisClients redisClients;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnector redisClient;
+
+	private final RedisConnection<String, String> connection;
 
 	private final StatefulRedisPubSubConnection<String, String> pubSub;
 
@@ -73,7 +76,8 @@ public final class IndexerHarness implements AutoCloseable {
 		properties.put("server.port", "0");
 		properties.putAll(overrides);
 		this.keys = new IngestKeys(stack.redisKeyPrefix());
-		this.redisClient = RedisClient.create(stack.redisUrl());
+		this.redisClients = RedisClients.forUrl(stack.redisUrl());
+		this.redisClient = redisClients.create();
 		this.connection = redisClient.connect();
 		this.redis = connection.sync();
 		this.pubSub = redisClient.connectPubSub();
@@ -246,6 +250,7 @@ public final class IndexerHarness implements AutoCloseable {
 		pubSub.close();
 		connection.close();
 		redisClient.shutdown();
+		redisClients.destroy();
 	}
 
 }

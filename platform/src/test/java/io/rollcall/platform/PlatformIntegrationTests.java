@@ -13,6 +13,8 @@ import io.rollcall.devstack.junit.DevStackTest;
 import io.rollcall.devstack.process.FreePort;
 import io.rollcall.platform.elasticsearch.ElasticsearchConnectionAutoConfiguration;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.platform.redis.RedisConnectionAutoConfiguration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,8 @@ class PlatformIntegrationTests {
 					"rollcall.redis.url=" + stack.redisUrl())
 			.run(app -> {
 				assertThat(app.getBean(ElasticsearchClient.class).cluster().health().numberOfNodes()).isEqualTo(1);
-				RedisClient client = app.getBean(RedisClients.class).create();
-				try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				RedisConnector client = app.getBean(RedisClients.class).create();
+				try (RedisConnection<String, String> connection = client.connect()) {
 					assertThat(connection.sync().ping()).isEqualTo("PONG");
 				}
 				finally {
@@ -88,8 +90,8 @@ class PlatformIntegrationTests {
 			.withPropertyValues("rollcall.redis.url=" + stack.redisUrl(), "rollcall.redis.username=" + user,
 					"rollcall.redis.password=" + password)
 			.run(app -> {
-				RedisClient client = app.getBean(RedisClients.class).create();
-				try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				RedisConnector client = app.getBean(RedisClients.class).create();
+				try (RedisConnection<String, String> connection = client.connect()) {
 					answer.set(connection.sync().ping());
 				}
 				finally {

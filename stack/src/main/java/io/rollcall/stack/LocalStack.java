@@ -3,6 +3,7 @@ package io.rollcall.stack;
 import io.rollcall.api.ApiApplication;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
+import io.rollcall.devstack.external.ExternalServices;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
@@ -23,6 +24,11 @@ import java.util.concurrent.CountDownLatch;
  * Elasticsearch data and the Redis append-only file live under
  * {@link ElasticsearchOptions#defaultNodeDir()}'s parent and survive restarts;
  * {@code --fresh} wipes them first. Ctrl-C stops everything, in reverse start order.
+ *
+ * <p>
+ * With {@code ELASTICSEARCH_URL} and {@code REDIS_URL} set (as the tests honour them, see
+ * {@link ExternalServices}), it starts only the issuer, the indexer and the api, and they
+ * use those services: a cluster of either is several addresses separated by commas.
  */
 public final class LocalStack {
 
@@ -60,14 +66,9 @@ public final class LocalStack {
 	}
 
 	private void start(boolean fresh) {
-		Path elasticsearchDir = ElasticsearchOptions.defaultNodeDir();
-		ElasticsearchNode elasticsearch = launcher
-			.keep(ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
-		RedisServer redis = launcher
-			.keep(RedisServer.start(RedisOptions.appendOnly(redisDir(elasticsearchDir, fresh))));
+		Stores stores = ExternalServices.fromEnvironment().map(LocalStack::external).orElseGet(() -> local(fresh));
 		DevIssuer issuer = launcher.keep(DevIssuer.start(ISSUER_PORT));
-		Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(), "rollcall.redis.url",
-				redis.url());
+		Map<String, String> services = stores.properties();
 		launcher.run(IndexerApplication.builder(), with(services, "server.port", Integer.toString(INDEXER_PORT)));
 		Map<String, String> api = with(services, "server.port", Integer.toString(API_PORT));
 		api.put("rollcall.security.issuer-uri", issuer.issuerUri().toString());
@@ -75,7 +76,36 @@ public final class LocalStack {
 		api.put("rollcall.security.introspection-enabled", "true");
 		api.putAll(DEMO_LIMITS);
 		launcher.run(ApiApplication.builder(), api);
-		printWelcome(elasticsearch, redis, issuer);
+		printWelcome(stores, issuer);
+	}
+
+	/** Devstack's own Elasticsearch node and Redis, persistent across runs. */
+	private Stores local(boolean fresh) {
+		Path elasticsearchDir = ElasticsearchOptions.defaultNodeDir();
+		ElasticsearchNode elasticsearch = launcher
+			.keep(ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
+		Path redisDir = redisDir(elasticsearchDir, fresh);
+		RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.appendOnly(redisDir)));
+		return new Stores(elasticsearch.url(), "data in " + elasticsearch.nodeDir(), redis.url(),
+				"append-only file in " + redisDir);
+	}
+
+	/** Services someone else runs: used as they are, never started, stopped or wiped. */
+	static Stores external(ExternalServices services) {
+		return new Stores(services.elasticsearchUrl(), "ELASTICSEARCH_URL, not started here", services.redisUrl(),
+				"REDIS_URL, not started here");
+	}
+
+	/**
+	 * Where the indexer and the api find Elasticsearch and Redis, for both and the
+	 * welcome.
+	 */
+	record Stores(String elasticsearchUrl, String elasticsearchNote, String redisUrl, String redisNote) {
+
+		Map<String, String> properties() {
+			return Map.of("rollcall.elasticsearch.url", this.elasticsearchUrl, "rollcall.redis.url", this.redisUrl);
+		}
+
 	}
 
 	private static Map<String, String> limits() {
@@ -102,7 +132,7 @@ public final class LocalStack {
 		return dir;
 	}
 
-	private static void printWelcome(ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer) {
+	private static void printWelcome(Stores stores, DevIssuer issuer) {
 		System.out.printf("""
 
 				Rollcall is running.
@@ -111,14 +141,14 @@ public final class LocalStack {
 				  api health     http://127.0.0.1:%d/actuator/health
 				  indexer        http://127.0.0.1:%d/actuator/health
 				  OAuth2 issuer  %s  (token endpoint %s)
-				  Elasticsearch  %s  (data in %s)
-				  Redis          %s
+				  Elasticsearch  %s  (%s)
+				  Redis          %s  (%s)
 				Demo clients (client credentials): demo-admin/demo-admin-secret (tenant demo),
 				  other-admin/other-admin-secret (tenant other), demo-reader/demo-reader-secret,
 				  demo-manager/demo-manager-secret (team-1), demo-partner/demo-partner-secret
 				  (plan partner). Ctrl-C stops everything.
 				%n""", API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
-				elasticsearch.url(), elasticsearch.nodeDir(), redis.url());
+				stores.elasticsearchUrl(), stores.elasticsearchNote(), stores.redisUrl(), stores.redisNote());
 	}
 
 }

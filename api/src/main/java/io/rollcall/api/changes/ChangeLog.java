@@ -2,14 +2,14 @@ package io.rollcall.api.changes;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.change.ChangeCursor;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
@@ -31,13 +31,13 @@ class ChangeLog implements DisposableBean {
 	/** The position before every entry: stream ids start above it. */
 	static final String START = "0-0";
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 
 	private final Duration retryAfter;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	ChangeLog(RedisClients clients, IngestKeys keys) {
 		this.client = clients.create();
@@ -54,7 +54,7 @@ class ChangeLog implements DisposableBean {
 	Page read(String tenantId, String after, String upTo, int count) {
 		Range<String> range = Range.from(after == null ? Range.Boundary.unbounded() : Range.Boundary.excluding(after),
 				upTo == null ? Range.Boundary.unbounded() : Range.Boundary.including(upTo));
-		RedisAsyncCommands<String, String> commands = commands().async();
+		RedisClusterAsyncCommands<String, String> commands = commands().async();
 		// One round trip: Redis runs the GET after the XRANGE.
 		RedisFuture<List<StreamMessage<String, String>>> entries = commands.xrange(keys.changeLog(tenantId), range,
 				Limit.from(count));
@@ -71,7 +71,7 @@ class ChangeLog implements DisposableBean {
 	 * written).
 	 */
 	String newest(String tenantId) {
-		RedisAsyncCommands<String, String> commands = commands().async();
+		RedisClusterAsyncCommands<String, String> commands = commands().async();
 		RedisFuture<List<StreamMessage<String, String>>> newest = commands.xrevrange(keys.changeLog(tenantId),
 				Range.unbounded(), Limit.from(1));
 		RedisFuture<String> floor = commands.get(keys.changeLogFloor(tenantId));
@@ -98,7 +98,7 @@ class ChangeLog implements DisposableBean {
 		}
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
+	private synchronized RedisConnection<String, String> commands() {
 		if (connection == null) {
 			try {
 				connection = client.connect();

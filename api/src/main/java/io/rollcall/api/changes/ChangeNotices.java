@@ -1,10 +1,10 @@
 package io.rollcall.api.changes;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
 import java.util.function.Consumer;
@@ -27,7 +27,7 @@ class ChangeNotices implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 

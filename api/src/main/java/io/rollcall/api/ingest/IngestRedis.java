@@ -1,12 +1,12 @@
 package io.rollcall.api.ingest;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import io.rollcall.schema.stream.StreamEntry;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IngestRedis implements DisposableBean {
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 
@@ -38,7 +38,7 @@ class IngestRedis implements DisposableBean {
 
 	private final ReplicatedAppends replicated;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	private StatefulRedisPubSubConnection<String, String> pubSub;
 
@@ -120,7 +120,7 @@ class IngestRedis implements DisposableBean {
 		}
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
+	private synchronized RedisConnection<String, String> commands() {
 		if (connection == null) {
 			connection = client.connect();
 		}

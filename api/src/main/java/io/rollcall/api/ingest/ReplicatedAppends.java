@@ -1,9 +1,9 @@
 package io.rollcall.api.ingest;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.StreamEntry;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplicatedAppends implements AutoCloseable {
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestProperties.ReplicaAcknowledgement acknowledgement;
 
@@ -29,9 +29,9 @@ final class ReplicatedAppends implements AutoCloseable {
 
 	private final Semaphore permits;
 
-	private final Queue<StatefulRedisConnection<String, String>> idle = new ConcurrentLinkedQueue<>();
+	private final Queue<RedisConnection<String, String>> idle = new ConcurrentLinkedQueue<>();
 
-	ReplicatedAppends(RedisClient client, IngestProperties.ReplicaAcknowledgement acknowledgement,
+	ReplicatedAppends(RedisConnector client, IngestProperties.ReplicaAcknowledgement acknowledgement,
 			Duration commandTimeout) {
 		this.client = client;
 		this.acknowledgement = acknowledgement;
@@ -50,11 +50,13 @@ final class ReplicatedAppends implements AutoCloseable {
 			throw new RedisCommandTimeoutException(
 					"no connection free for a replicated write within " + this.commandTimeout);
 		}
-		StatefulRedisConnection<String, String> connection = null;
+		RedisConnection<String, String> connection = null;
 		boolean reusable = false;
 		try {
 			connection = connection();
-			RedisCommands<String, String> redis = connection.sync();
+			// The entries and the WAIT on the one server that holds the stream (on a
+			// cluster, the master of its slot): WAIT counts that server's writes.
+			RedisCommands<String, String> redis = connection.serverOf(stream);
 			for (StreamEntry entry : entries) {
 				redis.xadd(stream, entry.toFields());
 			}
@@ -76,8 +78,8 @@ final class ReplicatedAppends implements AutoCloseable {
 		}
 	}
 
-	private StatefulRedisConnection<String, String> connection() {
-		StatefulRedisConnection<String, String> connection = this.idle.poll();
+	private RedisConnection<String, String> connection() {
+		RedisConnection<String, String> connection = this.idle.poll();
 		if (connection == null) {
 			connection = this.client.connect();
 			// WAIT may take its whole timeout; the command timeout counts on top of it.
@@ -88,7 +90,7 @@ final class ReplicatedAppends implements AutoCloseable {
 
 	@Override
 	public void close() {
-		StatefulRedisConnection<String, String> connection;
+		RedisConnection<String, String> connection;
 		while ((connection = this.idle.poll()) != null) {
 			connection.close();
 		}

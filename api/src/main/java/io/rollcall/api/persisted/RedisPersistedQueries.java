@@ -1,10 +1,10 @@
 package io.rollcall.api.persisted;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -61,7 +61,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 			return #gone
 			""";
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final String[] keys;
 
@@ -69,7 +69,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 
 	private final Clock clock;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	RedisPersistedQueries(RedisClients clients, PersistedDocumentsProperties.Automatic properties, Clock clock) {
 		this.client = clients.create();
@@ -113,7 +113,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 		}
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
+	private synchronized RedisConnection<String, String> commands() {
 		if (connection == null) {
 			connection = client.connect();
 		}

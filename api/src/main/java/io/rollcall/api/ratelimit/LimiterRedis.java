@@ -1,11 +1,11 @@
 package io.rollcall.api.ratelimit;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,10 @@ import org.springframework.beans.factory.DisposableBean;
  * disconnected, and Lettuce does not reconnect on its own: the limiter reconnects when it
  * next tries Redis (see {@code rollcall.limits.redis-retry-interval}), so a Redis that
  * comes back is used again within one interval instead of after Lettuce's reconnect
- * back-off (up to 30 s).
+ * back-off (up to 30 s). On a Redis Cluster Lettuce does reconnect: a lost master comes
+ * back as its promoted replica at another address, which Lettuce finds by refreshing the
+ * topology when a node stays unreachable; each script runs on the master of its keys'
+ * slot.
  *
  * <h2>The buckets</h2> Each bucket is one key holding its theoretical arrival time (the
  * generic cell rate algorithm, GCRA): the instant, in microseconds of Redis's clock, at
@@ -124,18 +127,19 @@ final class LimiterRedis implements DisposableBean {
 					return result
 					""";
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final String keyPrefix;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	private String takeDigest;
 
 	private String adjustDigest;
 
 	LimiterRedis(RedisClients redis) {
-		this.client = redis.create(options -> options.autoReconnect(false));
+		this.client = redis.properties().isClusterMode() ? redis.create()
+				: redis.create(options -> options.autoReconnect(false));
 		this.keyPrefix = redis.properties().keyPrefix() + "ratelimit:";
 	}
 
@@ -187,7 +191,7 @@ final class LimiterRedis implements DisposableBean {
 	 */
 	private CompletableFuture<List<Object>> run(String script, boolean take, List<String> keyList, String[] arguments) {
 		String[] keys = keyList.toArray(String[]::new);
-		RedisAsyncCommands<String, String> commands = connection().async();
+		RedisClusterAsyncCommands<String, String> commands = connection().async();
 		String digest = take ? takeDigest : adjustDigest;
 		return commands.<List<Object>>evalsha(digest, ScriptOutputType.MULTI, keys, arguments)
 			.toCompletableFuture()
@@ -202,13 +206,13 @@ final class LimiterRedis implements DisposableBean {
 	}
 
 	/** A live connection, connecting (or reconnecting) first when needed. */
-	private synchronized StatefulRedisConnection<String, String> connection() {
+	private synchronized RedisConnection<String, String> connection() {
 		if (connection == null || !connection.isOpen()) {
 			if (connection != null) {
 				connection.close();
 			}
 			connection = null;
-			StatefulRedisConnection<String, String> connected = client.connect();
+			RedisConnection<String, String> connected = client.connect();
 			takeDigest = connected.sync().digest(TAKE);
 			adjustDigest = connected.sync().digest(ADJUST);
 			connection = connected;

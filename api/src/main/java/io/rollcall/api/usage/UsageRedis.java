@@ -2,15 +2,15 @@ package io.rollcall.api.usage;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ZAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +37,7 @@ final class UsageRedis implements DisposableBean {
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final String prefix;
 
@@ -47,7 +47,7 @@ final class UsageRedis implements DisposableBean {
 
 	private final Duration retention;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	UsageRedis(RedisClients clients, Duration retention) {
 		this.client = clients.create();
@@ -64,7 +64,7 @@ final class UsageRedis implements DisposableBean {
 	 * timeout (some of it may have landed)
 	 */
 	void write(Map<UsageCounters.Cell, Long> counts) {
-		RedisAsyncCommands<String, String> redis = commands().async();
+		RedisClusterAsyncCommands<String, String> redis = commands().async();
 		List<RedisFuture<?>> replies = new ArrayList<>();
 		Map<String, Long> lastHourByHash = new HashMap<>();
 		Map<String, Map<String, Long>> lastHourByTenant = new HashMap<>();
@@ -113,7 +113,7 @@ final class UsageRedis implements DisposableBean {
 	 */
 	List<Map<String, String>> read(String tenantId, String clientId, List<Instant> hours) {
 		try {
-			RedisAsyncCommands<String, String> redis = commands().async();
+			RedisClusterAsyncCommands<String, String> redis = commands().async();
 			List<RedisFuture<Map<String, String>>> replies = new ArrayList<>(hours.size());
 			for (Instant hour : hours) {
 				replies.add(redis.hgetall(hash(tenantId, clientId, hour)));
@@ -145,7 +145,7 @@ final class UsageRedis implements DisposableBean {
 		return new UnavailableException("usage is unavailable, retry later", retryAfter, e);
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
+	private synchronized RedisConnection<String, String> commands() {
 		if (connection == null) {
 			connection = client.connect();
 		}

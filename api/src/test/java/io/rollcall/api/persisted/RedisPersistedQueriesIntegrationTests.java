@@ -35,7 +35,7 @@ class RedisPersistedQueriesIntegrationTests {
 
 	@BeforeEach
 	void connect(DevStack stack) {
-		redis = new RedisClients(new RedisConnectionProperties(stack.redisUrl(), null, null, null,
+		redis = new RedisClients(new RedisConnectionProperties(stack.redisUrl(), false, null, null, null,
 				stack.redisKeyPrefix(), Duration.ofSeconds(2), Duration.ofSeconds(2)));
 	}
 

@@ -69,8 +69,8 @@ public final class HotKeyHarness {
 		List<LimiterRedis> connections = new ArrayList<>();
 		List<RateLimiter> limiters = new ArrayList<>();
 		for (int i = 0; i < instances; i++) {
-			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(), null,
-					null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))));
+			LimiterRedis connection = new LimiterRedis(new RedisClients(new RedisConnectionProperties(redis.url(),
+					false, null, null, null, prefix, Duration.ofSeconds(2), Duration.ofSeconds(2))));
 			connections.add(connection);
 			limiters.add(TestLimiters.limiter(new BucketStore(connection, properties), properties));
 		}

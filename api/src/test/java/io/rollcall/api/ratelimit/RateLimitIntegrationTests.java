@@ -2,11 +2,12 @@ package io.rollcall.api.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -257,12 +258,14 @@ class RateLimitIntegrationTests {
 	}
 
 	private static List<String> redisKeys(DevStack stack) {
-		RedisClient client = RedisClient.create(stack.redisUrl());
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+		RedisClients clients = RedisClients.forUrl(stack.redisUrl());
+		RedisConnector client = clients.create();
+		try (RedisConnection<String, String> connection = client.connect()) {
 			return connection.sync().keys("*ratelimit*");
 		}
 		finally {
 			client.shutdown();
+			clients.destroy();
 		}
 	}
 

@@ -44,7 +44,7 @@ final class TestLimiters {
 
 	/** Buckets in the Redis at {@code url}, under {@code keyPrefix}. */
 	static BucketStore redis(String url, String keyPrefix, RateLimitProperties properties) {
-		RedisClients redis = new RedisClients(new RedisConnectionProperties(url, null, null, null, keyPrefix,
+		RedisClients redis = new RedisClients(new RedisConnectionProperties(url, false, null, null, null, keyPrefix,
 				Duration.ofSeconds(1), Duration.ofSeconds(1)));
 		return new BucketStore(new LimiterRedis(redis), properties);
 	}

@@ -1,12 +1,13 @@
 package io.rollcall.api.security;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.api.ApiApplication;
 import io.rollcall.api.FunctionalTestLimits;
 import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.indexer.IndexerApplication;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +40,11 @@ public final class SecuredApi implements AutoCloseable {
 
 	private final URI base;
 
-	private final RedisClient redis;
+	private final RedisClients redisClients;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnector redis;
+
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
@@ -51,7 +54,8 @@ public final class SecuredApi implements AutoCloseable {
 		this.indexer = indexer;
 		this.api = api;
 		this.base = URI.create("http://127.0.0.1:" + api.getEnvironment().getRequiredProperty("local.server.port"));
-		this.redis = RedisClient.create(stack.redisUrl());
+		this.redisClients = RedisClients.forUrl(stack.redisUrl());
+		this.redis = this.redisClients.create();
 		this.connection = this.redis.connect();
 		this.keys = new IngestKeys(stack.redisKeyPrefix());
 	}
@@ -172,6 +176,7 @@ public final class SecuredApi implements AutoCloseable {
 	public void close() {
 		this.connection.close();
 		this.redis.shutdown();
+		this.redisClients.destroy();
 		try {
 			this.api.close();
 		}

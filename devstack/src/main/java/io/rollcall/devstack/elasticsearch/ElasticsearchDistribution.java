@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -98,7 +97,7 @@ final class ElasticsearchDistribution {
 		}
 		finally {
 			if (staging != null) {
-				deleteTree(staging);
+				DevStackDirs.deleteTree(staging);
 			}
 		}
 	}
@@ -118,20 +117,6 @@ final class ElasticsearchDistribution {
 				Files.getFileAttributeView(destination, PosixFileAttributeView.class)
 					.setPermissions(attributes.permissions());
 			}
-		}
-	}
-
-	static void deleteTree(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> tree = Files.walk(dir)) {
-			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + dir, ex);
 		}
 	}
 

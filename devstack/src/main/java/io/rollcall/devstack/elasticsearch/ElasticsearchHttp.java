@@ -1,6 +1,8 @@
 package io.rollcall.devstack.elasticsearch;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,40 @@ public final class ElasticsearchHttp {
 						this.url.resolve("_cluster/health?wait_for_status=yellow&timeout=" + timeout.toMillis() + "ms"))
 				.timeout(timeout.plusSeconds(5))
 				.GET()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether the node accepts HTTP connections, whatever its cluster's state (a node
+	 * waiting for the others to form a cluster answers nothing useful yet, but listens).
+	 */
+	public boolean listens() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(this.url.getHost(), this.url.getPort()), 1_000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Waits up to {@code timeout} for the cluster to have {@code nodes} nodes and every
+	 * shard allocated (green).
+	 * @return whether it does
+	 */
+	public boolean awaitGreen(int nodes, Duration timeout) {
+		try {
+			return send(
+					HttpRequest
+						.newBuilder(this.url.resolve("_cluster/health?wait_for_status=green&wait_for_nodes=" + nodes
+								+ "&timeout=" + timeout.toMillis() + "ms"))
+						.timeout(timeout.plusSeconds(5))
+						.GET())
+				.statusCode() == 200;
 		}
 		catch (IOException ex) {
 			return false;

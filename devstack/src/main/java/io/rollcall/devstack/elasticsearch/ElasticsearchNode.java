@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.rollcall.devstack.process.DevStackDirs;
 import io.rollcall.devstack.process.FreePort;
@@ -17,17 +18,20 @@ import io.rollcall.devstack.process.Unprivileged;
 
 /**
  * A single-node Elasticsearch on 127.0.0.1, security off, run with this JVM's JDK (21+ is
- * required).
+ * required), or one node of an {@link ElasticsearchCluster}.
  * <p>
- * The HTTP and transport ports are chosen once, so {@link #stop()} then {@link #start()}
- * brings the same node back on the same URL with the same data. When this JVM is root,
- * the node runs as {@code nobody} (Elasticsearch refuses root), owning its node folder.
+ * The HTTP and transport ports are chosen once, so {@link #stop()} (or {@link #kill()})
+ * then {@link #start()} brings the same node back on the same URL with the same data.
+ * When this JVM is root, the node runs as {@code nobody} (Elasticsearch refuses root),
+ * owning its node folder.
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
 	private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(30);
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+	private static final String DEFAULT_NAME = "rollcall-devstack";
 
 	private final ElasticsearchOptions options;
 
@@ -41,12 +45,12 @@ public final class ElasticsearchNode implements AutoCloseable {
 
 	private ManagedProcess process;
 
-	private ElasticsearchNode(ElasticsearchOptions options, Path home, Path nodeDir) {
+	private ElasticsearchNode(ElasticsearchOptions options, Path home, Path nodeDir, int httpPort, int transportPort) {
 		this.options = options;
 		this.home = home;
 		this.nodeDir = nodeDir;
-		this.httpPort = FreePort.find();
-		this.transportPort = FreePort.find();
+		this.httpPort = httpPort;
+		this.transportPort = transportPort;
 	}
 
 	/**
@@ -54,9 +58,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 	 * @throws IllegalStateException with the log's tail when it does not come up in time
 	 */
 	public static ElasticsearchNode start(ElasticsearchOptions options) {
-		Path home = ElasticsearchDistribution.home();
-		Path nodeDir = prepareNodeDir(options);
-		ElasticsearchNode node = new ElasticsearchNode(options, home, nodeDir);
+		ElasticsearchNode node = prepare(options, FreePort.find(), FreePort.find());
 		try {
 			node.start();
 			return node;
@@ -67,13 +69,22 @@ public final class ElasticsearchNode implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A node not started yet, on the given ports: the members of a cluster must know each
+	 * other's transport ports before any of them starts.
+	 */
+	static ElasticsearchNode prepare(ElasticsearchOptions options, int httpPort, int transportPort) {
+		return new ElasticsearchNode(options, ElasticsearchDistribution.home(), prepareNodeDir(options), httpPort,
+				transportPort);
+	}
+
 	private static Path prepareNodeDir(ElasticsearchOptions options) {
 		try {
 			if (options.nodeDir() == null) {
 				return Files.createTempDirectory(DevStackDirs.temp(), "rollcall-elasticsearch-");
 			}
 			if (options.wipe()) {
-				ElasticsearchDistribution.deleteTree(options.nodeDir());
+				DevStackDirs.deleteTree(options.nodeDir());
 			}
 			return DevStackDirs.directory(options.nodeDir());
 		}
@@ -87,9 +98,24 @@ public final class ElasticsearchNode implements AutoCloseable {
 	 * running.
 	 */
 	public synchronized void start() {
-		if (this.process != null && this.process.isAlive()) {
+		if (isRunning()) {
 			return;
 		}
+		launch();
+		try {
+			awaitYellow();
+		}
+		catch (RuntimeException ex) {
+			this.process.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Starts the process without waiting for it: a cluster's first node is not yellow
+	 * before the others have joined.
+	 */
+	synchronized void launch() {
 		Path config = this.nodeDir.resolve("config");
 		Path tmp = this.nodeDir.resolve("tmp");
 		try {
@@ -111,18 +137,11 @@ public final class ElasticsearchNode implements AutoCloseable {
 				"-Xms" + this.options.heap() + " -Xmx" + this.options.heap());
 		this.process = ManagedProcess.start("elasticsearch", Unprivileged.command(command()), environment,
 				this.nodeDir.resolve("logs").resolve("console.log"), STOP_GRACE_PERIOD);
-		try {
-			awaitYellow();
-		}
-		catch (RuntimeException ex) {
-			this.process.close();
-			throw ex;
-		}
 	}
 
 	private List<String> command() {
 		Map<String, String> settings = new LinkedHashMap<>();
-		settings.put("node.name", "rollcall-devstack");
+		settings.put("node.name", DEFAULT_NAME);
 		settings.put("discovery.type", "single-node");
 		settings.put("xpack.security.enabled", "false");
 		settings.put("network.host", "127.0.0.1");
@@ -142,15 +161,28 @@ public final class ElasticsearchNode implements AutoCloseable {
 		return command;
 	}
 
-	private void awaitYellow() {
+	/**
+	 * Waits until the node's cluster is at least yellow, as this node sees it, failing
+	 * fast when the process exits.
+	 */
+	void awaitYellow() {
+		awaitUntil("yellow", http -> http.awaitYellow(POLL_INTERVAL));
+	}
+
+	/** Waits until the node answers HTTP, whatever its cluster's state. */
+	void awaitListening() {
+		awaitUntil("listening", ElasticsearchHttp::listens);
+	}
+
+	private void awaitUntil(String what, Predicate<ElasticsearchHttp> ready) {
 		ElasticsearchHttp http = new ElasticsearchHttp(url());
 		long deadline = System.nanoTime() + this.options.startupTimeout().toNanos();
-		while (!http.awaitYellow(POLL_INTERVAL)) {
+		while (!ready.test(http)) {
 			if (this.process.awaitExit(POLL_INTERVAL)) {
 				throw startFailure("exited");
 			}
 			if (System.nanoTime() > deadline) {
-				throw startFailure("was not yellow within " + this.options.startupTimeout());
+				throw startFailure("was not " + what + " within " + this.options.startupTimeout());
 			}
 		}
 	}
@@ -181,10 +213,30 @@ public final class ElasticsearchNode implements AutoCloseable {
 		return this.nodeDir;
 	}
 
+	/** The node's name in its cluster. */
+	public String name() {
+		return this.options.settings().getOrDefault("node.name", DEFAULT_NAME);
+	}
+
+	/** Whether the node's process runs. */
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
 	/** Stops the node, keeping its data. */
 	public synchronized void stop() {
 		if (this.process != null) {
 			this.process.close();
+		}
+	}
+
+	/**
+	 * Kills the node at once ({@code SIGKILL} to its process tree), as a crash or a lost
+	 * machine would; its data stays, and {@link #start()} brings it back.
+	 */
+	public synchronized void kill() {
+		if (this.process != null) {
+			this.process.kill();
 		}
 	}
 
@@ -193,7 +245,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 	public synchronized void close() {
 		stop();
 		if (this.options.nodeDir() == null) {
-			ElasticsearchDistribution.deleteTree(this.nodeDir);
+			DevStackDirs.deleteTree(this.nodeDir);
 		}
 	}
 

@@ -1,2 +1,5 @@
-/** Runs a real single-node Elasticsearch from the integ-test-zip distribution. */
+/**
+ * Runs a real Elasticsearch from the integ-test-zip distribution: a single node, or a
+ * cluster of several nodes on loopback.
+ */
 package io.rollcall.devstack.elasticsearch;

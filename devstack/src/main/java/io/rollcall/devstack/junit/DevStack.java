@@ -1,14 +1,17 @@
 package io.rollcall.devstack.junit;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import io.rollcall.devstack.elasticsearch.ElasticsearchCluster;
 import io.rollcall.devstack.elasticsearch.ElasticsearchHttp;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
-import io.rollcall.devstack.redis.RedisCommand;
+import io.rollcall.devstack.external.ExternalServices;
+import io.rollcall.devstack.redis.RedisCluster;
 
 /**
  * One Elasticsearch and one Redis per test JVM, shared by every test class, in the spirit
@@ -21,6 +24,11 @@ import io.rollcall.devstack.redis.RedisCommand;
  * are; {@link #reset()} wipes them too;</li>
  * <li>{@code -Drollcall.devstack=containers}: Docker containers through Testcontainers,
  * which the using module must then add as a test dependency;</li>
+ * <li>{@code -Drollcall.devstack.topology=cluster}: local processes, an Elasticsearch
+ * cluster of three throw-away nodes ({@code -Drollcall.devstack.elasticsearch-heap} each,
+ * default 512m) and a Redis Cluster of three masters with a replica each; the
+ * applications then get several addresses, and 3 shards and 1 replica per index
+ * ({@link #springProperties()});</li>
  * <li>otherwise: local processes, a throw-away Elasticsearch node
  * ({@code -Drollcall.devstack.elasticsearch-heap}, default 1g) and an in-memory
  * redis-server.</li>
@@ -33,11 +41,25 @@ public final class DevStack implements AutoCloseable {
 	/** {@code containers} selects Testcontainers. */
 	public static final String MODE_PROPERTY = "rollcall.devstack";
 
-	public static final String ELASTICSEARCH_URL_PROPERTY = "rollcall.devstack.elasticsearch-url";
+	public static final String ELASTICSEARCH_URL_PROPERTY = ExternalServices.ELASTICSEARCH_URL_PROPERTY;
 
-	public static final String REDIS_URL_PROPERTY = "rollcall.devstack.redis-url";
+	public static final String REDIS_URL_PROPERTY = ExternalServices.REDIS_URL_PROPERTY;
 
 	public static final String HEAP_PROPERTY = "rollcall.devstack.elasticsearch-heap";
+
+	/**
+	 * {@code cluster} selects the local cluster topology; {@code single} is the default.
+	 */
+	public static final String TOPOLOGY_PROPERTY = "rollcall.devstack.topology";
+
+	/** Each node of the cluster topology: three of them share the machine. */
+	static final String CLUSTER_NODE_HEAP = "512m";
+
+	/** Shards per index in the cluster topology: one per node. */
+	static final int CLUSTER_SHARDS = 3;
+
+	/** Replicas per shard in the cluster topology: a node can be lost. */
+	static final int CLUSTER_REPLICAS = 1;
 
 	private static DevStack global;
 
@@ -71,14 +93,13 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	private static Services startServices() {
-		Optional<String> elasticsearchUrl = setting(ELASTICSEARCH_URL_PROPERTY, "ELASTICSEARCH_URL");
-		Optional<String> redisUrl = setting(REDIS_URL_PROPERTY, "REDIS_URL");
-		if (elasticsearchUrl.isPresent() != redisUrl.isPresent()) {
-			throw new IllegalStateException("Set both ELASTICSEARCH_URL and REDIS_URL (or " + ELASTICSEARCH_URL_PROPERTY
-					+ " and " + REDIS_URL_PROPERTY + "), or neither to run them locally");
+		Optional<ExternalServices> external = ExternalServices.fromEnvironment();
+		if (external.isPresent()) {
+			return new Services.External(external.get());
 		}
-		if (elasticsearchUrl.isPresent()) {
-			return new Services.External(elasticsearchUrl.get(), redisUrl.get());
+		if (isClusterTopology()) {
+			return ClusterServices
+				.start(ElasticsearchOptions.temporary().withHeap(System.getProperty(HEAP_PROPERTY, CLUSTER_NODE_HEAP)));
 		}
 		String heap = System.getProperty(HEAP_PROPERTY, ElasticsearchOptions.DEFAULT_HEAP);
 		if ("containers".equals(System.getProperty(MODE_PROPERTY))) {
@@ -87,9 +108,13 @@ public final class DevStack implements AutoCloseable {
 		return LocalServices.start(ElasticsearchOptions.temporary().withHeap(heap));
 	}
 
-	private static Optional<String> setting(String property, String environmentVariable) {
-		return Optional.ofNullable(System.getProperty(property, System.getenv(environmentVariable)))
-			.filter(value -> !value.isBlank());
+	/** Whether {@value #TOPOLOGY_PROPERTY} asks for the cluster topology. */
+	public static boolean isClusterTopology() {
+		String topology = System.getProperty(TOPOLOGY_PROPERTY, "single");
+		if (!topology.equals("single") && !topology.equals("cluster")) {
+			throw new IllegalStateException("-D" + TOPOLOGY_PROPERTY + " is single or cluster, not " + topology);
+		}
+		return topology.equals("cluster");
 	}
 
 	/** Eight lowercase letters: index and key names are valid and hard to collide. */
@@ -102,14 +127,45 @@ public final class DevStack implements AutoCloseable {
 		return id.toString();
 	}
 
-	/** {@code http://127.0.0.1:<port>} */
+	/**
+	 * {@code http://127.0.0.1:<port>}: the node, or a running node of the cluster, for
+	 * requests any node answers.
+	 */
 	public String elasticsearchUrl() {
 		return this.services.elasticsearchUrl();
 	}
 
-	/** {@code redis://127.0.0.1:<port>} */
+	/**
+	 * {@code redis://127.0.0.1:<port>}, or in the cluster topology every node of the
+	 * Redis Cluster ({@code redis://127.0.0.1:<port>,127.0.0.1:<port>,...}), as
+	 * {@code rollcall.redis.url} takes it.
+	 */
 	public String redisUrl() {
 		return this.services.redisUrl();
+	}
+
+	/**
+	 * The local Elasticsearch cluster, to stop, kill and restart its nodes.
+	 * @throws IllegalStateException unless the topology is {@code cluster}
+	 */
+	public ElasticsearchCluster elasticsearchCluster() {
+		return cluster().elasticsearch();
+	}
+
+	/**
+	 * The local Redis Cluster, to find, kill and restart its masters.
+	 * @throws IllegalStateException unless the topology is {@code cluster}
+	 */
+	public RedisCluster redisCluster() {
+		return cluster().redis();
+	}
+
+	private ClusterServices cluster() {
+		if (this.services instanceof ClusterServices cluster) {
+			return cluster;
+		}
+		throw new IllegalStateException("This test needs the cluster topology: run it with -D" + TOPOLOGY_PROPERTY
+				+ "=cluster (the Maven profile -Pcluster sets it)");
 	}
 
 	/** A random suffix for this JVM's index and key names. */
@@ -129,12 +185,22 @@ public final class DevStack implements AutoCloseable {
 
 	/**
 	 * The properties other modules' Spring tests feed to {@code @DynamicPropertySource}:
-	 * {@code rollcall.elasticsearch.url}, {@code rollcall.elasticsearch.index-prefix},
-	 * {@code rollcall.redis.url} and {@code rollcall.redis.key-prefix}.
+	 * {@code rollcall.elasticsearch.url} (every node),
+	 * {@code rollcall.elasticsearch.index-prefix}, {@code rollcall.redis.url} and
+	 * {@code rollcall.redis.key-prefix}; in the cluster topology also
+	 * {@code rollcall.index.shards} and {@code rollcall.index.replicas}.
 	 */
 	public Map<String, String> springProperties() {
-		return Map.of("rollcall.elasticsearch.url", elasticsearchUrl(), "rollcall.elasticsearch.index-prefix",
-				indexPrefix(), "rollcall.redis.url", redisUrl(), "rollcall.redis.key-prefix", redisKeyPrefix());
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("rollcall.elasticsearch.url", this.services.elasticsearchUrls());
+		properties.put("rollcall.elasticsearch.index-prefix", indexPrefix());
+		properties.put("rollcall.redis.url", redisUrl());
+		properties.put("rollcall.redis.key-prefix", redisKeyPrefix());
+		if (this.services instanceof ClusterServices) {
+			properties.put("rollcall.index.shards", Integer.toString(CLUSTER_SHARDS));
+			properties.put("rollcall.index.replicas", Integer.toString(CLUSTER_REPLICAS));
+		}
+		return Map.copyOf(properties);
 	}
 
 	/**
@@ -143,10 +209,13 @@ public final class DevStack implements AutoCloseable {
 	 */
 	public void reset() {
 		new ElasticsearchHttp(elasticsearchUrl()).deleteIndices("rollcall*");
-		RedisCommand.expect(redisUrl(), "+OK", "FLUSHALL");
+		this.services.flushRedis();
 	}
 
-	/** Stops Elasticsearch, keeping its data; only for local services. */
+	/**
+	 * Stops Elasticsearch (every node of a cluster), keeping its data; only for local
+	 * services.
+	 */
 	public void stopElasticsearch() {
 		this.services.stopElasticsearch();
 	}
@@ -159,7 +228,7 @@ public final class DevStack implements AutoCloseable {
 		this.services.startElasticsearch();
 	}
 
-	/** Stops Redis; only for local services. */
+	/** Stops Redis (every node of a cluster); only for local services. */
 	public void stopRedis() {
 		this.services.stopRedis();
 	}

@@ -2,6 +2,9 @@ package io.rollcall.devstack.junit;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
@@ -20,23 +23,31 @@ final class LocalServices implements Services {
 		this.redis = redis;
 	}
 
-	/** Starts Redis while Elasticsearch boots, which takes most of the time. */
 	static LocalServices start(ElasticsearchOptions elasticsearchOptions) {
-		CompletableFuture<ElasticsearchNode> elasticsearch = CompletableFuture
-			.supplyAsync(() -> ElasticsearchNode.start(elasticsearchOptions));
-		RedisServer redis;
+		return startTogether(() -> ElasticsearchNode.start(elasticsearchOptions), ElasticsearchNode::close,
+				() -> RedisServer.start(RedisOptions.inMemory()), RedisServer::close, LocalServices::new);
+	}
+
+	/**
+	 * Starts Redis while Elasticsearch boots, which takes most of the time; when either
+	 * fails, closes the other and throws.
+	 */
+	static <E, R, S> S startTogether(Supplier<E> elasticsearch, Consumer<E> closeElasticsearch, Supplier<R> redis,
+			Consumer<R> closeRedis, BiFunction<E, R, S> services) {
+		CompletableFuture<E> startingElasticsearch = CompletableFuture.supplyAsync(elasticsearch);
+		R startedRedis;
 		try {
-			redis = RedisServer.start(RedisOptions.inMemory());
+			startedRedis = redis.get();
 		}
 		catch (RuntimeException ex) {
-			elasticsearch.thenAccept(ElasticsearchNode::close);
+			startingElasticsearch.thenAccept(closeElasticsearch);
 			throw ex;
 		}
 		try {
-			return new LocalServices(elasticsearch.join(), redis);
+			return services.apply(startingElasticsearch.join(), startedRedis);
 		}
 		catch (CompletionException ex) {
-			redis.close();
+			closeRedis.accept(startedRedis);
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}

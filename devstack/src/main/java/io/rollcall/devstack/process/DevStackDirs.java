@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import com.sun.security.auth.module.UnixSystem;
 
@@ -63,6 +65,21 @@ public final class DevStackDirs {
 	 */
 	public static Path temp() {
 		return isRoot() ? directory(ROOT_BASE.resolve("tmp")) : Path.of(System.getProperty("java.io.tmpdir"));
+	}
+
+	/** Deletes a folder tree, if it exists. */
+	public static void deleteTree(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> tree = Files.walk(dir)) {
+			for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete " + dir, ex);
+		}
 	}
 
 	/**

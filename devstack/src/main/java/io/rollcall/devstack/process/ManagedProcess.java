@@ -181,6 +181,21 @@ public final class ManagedProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Kills the process and all its descendants at once ({@code SIGKILL}), as a crash or
+	 * a lost machine would: no shutdown hook, nothing flushed. For fault tests;
+	 * idempotent.
+	 */
+	public synchronized void kill() {
+		List<ProcessHandle> tree = Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
+			.toList();
+		running.remove(this);
+		tree.forEach(ProcessHandle::destroyForcibly);
+		awaitAll(tree, Duration.ofSeconds(10));
+		logger.info("Killed {} (pid {})", this.name, this.process.pid());
+		deleteQuietly(this.pidFile);
+	}
+
+	/**
 	 * Politely stops the process and its descendants, then kills whatever is left after
 	 * the grace period. The descendants are collected first: once the parent is gone they
 	 * are re-parented and unreachable.

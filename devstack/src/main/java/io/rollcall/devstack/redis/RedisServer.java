@@ -60,6 +60,13 @@ public final class RedisServer implements AutoCloseable {
 			command.addAll(List.of("--appendonly", "yes", "--dir",
 					DevStackDirs.directory(this.options.appendOnlyDir()).toString()));
 		}
+		if (this.options.clusterDir() != null) {
+			// A lost master is declared failed, and its replica promoted, after
+			// node-timeout: 2 s instead of 15, so fault tests do not wait.
+			command.addAll(List.of("--cluster-enabled", "yes", "--dir",
+					DevStackDirs.directory(this.options.clusterDir()).toString(), "--cluster-config-file",
+					"nodes-" + this.port + ".conf", "--cluster-node-timeout", "2000"));
+		}
 		this.process = ManagedProcess.start("redis", command, Map.of(),
 				DevStackDirs.logs().resolve("redis-" + this.port + ".log"), Duration.ofSeconds(10));
 		awaitPong();
@@ -101,6 +108,21 @@ public final class RedisServer implements AutoCloseable {
 		if (this.process != null) {
 			this.process.close();
 		}
+	}
+
+	/**
+	 * Kills the server at once ({@code SIGKILL}), as a crash would; {@link #start()}
+	 * brings it back.
+	 */
+	public synchronized void kill() {
+		if (this.process != null) {
+			this.process.kill();
+		}
+	}
+
+	/** Whether the server process runs. */
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
 	}
 
 	@Override

@@ -1,8 +1,8 @@
 package io.rollcall.indexer.backfill;
 
-import io.lettuce.core.RedisClient;
 import io.rollcall.indexer.redis.RedisConfiguration;
 import io.rollcall.platform.redis.RedisConnectionAutoConfiguration;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import jakarta.validation.Validator;
 import java.io.UncheckedIOException;
@@ -87,7 +87,7 @@ public final class BackfillCommand {
 		}
 
 		@Bean
-		BackfillLoader backfillLoader(RedisClient client, IngestKeys keys, Validator validator,
+		BackfillLoader backfillLoader(RedisConnector client, IngestKeys keys, Validator validator,
 				BackfillProperties properties) {
 			return new BackfillLoader(client, keys, validator, properties.load(), Clock.systemUTC());
 		}

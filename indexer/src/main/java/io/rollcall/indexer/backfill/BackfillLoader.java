@@ -1,9 +1,9 @@
 package io.rollcall.indexer.backfill;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.TransactionResult;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.event.EventContract;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.json.BatchDecoder;
@@ -39,12 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * written in chunks of {@code chunk-size} events, one backfill stream entry per chunk.
  *
  * <p>
- * Each chunk is committed in one Redis transaction with the load's progress (XADD,
- * counters, last line done), so a load that crashes or stalls resumes exactly after its
- * last committed chunk when run again with the same id: nothing is enqueued twice (and if
- * it were, event-id idempotency would make it harmless). The loader waits while the
- * backfill stream holds {@code queue-limit} entries the indexer has not applied:
- * back-pressure instead of a multi-gigabyte stream.
+ * Each chunk is committed atomically with the load's progress (XADD, counters, last line
+ * done: one Lua script over keys of one Redis Cluster slot, see {@link IngestKeys}), so a
+ * load that crashes or stalls resumes exactly after its last committed chunk when run
+ * again with the same id: nothing is enqueued twice (and if it were, event-id idempotency
+ * would make it harmless). The loader waits while the backfill stream holds
+ * {@code queue-limit} entries the indexer has not applied: back-pressure instead of a
+ * multi-gigabyte stream.
  */
 final class BackfillLoader {
 
@@ -54,7 +55,32 @@ final class BackfillLoader {
 
 	private static final int LOG_EVERY_CHUNKS = 100;
 
-	private final RedisClient client;
+	/**
+	 * Commits a chunk. KEYS: the backfill stream, the load's progress hash, its error
+	 * list; ARGV: the chunk's valid events (0: nothing to enqueue), its invalid lines,
+	 * the last line done, now, the number of error descriptions to list, those
+	 * descriptions, then the stream entry's fields and values.
+	 */
+	private static final String COMMIT = """
+			local events = tonumber(ARGV[1])
+			local listed = tonumber(ARGV[5])
+			local entry = 6 + listed
+			if events > 0 then
+			  redis.call('XADD', KEYS[1], '*', unpack(ARGV, entry))
+			  redis.call('HINCRBY', KEYS[2], '%1$s', events)
+			end
+			if tonumber(ARGV[2]) > 0 then
+			  redis.call('HINCRBY', KEYS[2], '%2$s', ARGV[2])
+			end
+			for first = 6, entry - 1, 1000 do
+			  redis.call('RPUSH', KEYS[3], unpack(ARGV, first, math.min(first + 999, entry - 1)))
+			end
+			redis.call('HSET', KEYS[2], '%3$s', ARGV[3], '%4$s', ARGV[4])
+			return events
+			""".formatted(BackfillStatus.ENQUEUED, BackfillStatus.ERRORS, BackfillStatus.LAST_LINE,
+			BackfillStatus.UPDATED_AT);
+
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 
@@ -66,7 +92,7 @@ final class BackfillLoader {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	BackfillLoader(RedisClient client, IngestKeys keys, Validator validator, BackfillProperties.Load properties,
+	BackfillLoader(RedisConnector client, IngestKeys keys, Validator validator, BackfillProperties.Load properties,
 			Clock clock) {
 		this.client = client;
 		this.keys = keys;
@@ -88,9 +114,9 @@ final class BackfillLoader {
 			throw new IllegalArgumentException("backfill id and tenant: " + Identifiers.MESSAGE);
 		}
 		long total = countLines(file);
-		try (StatefulRedisConnection<String, String> connection = client.connect();
+		try (RedisConnection<String, String> connection = client.connect();
 				BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			RedisCommands<String, String> redis = connection.sync();
+			RedisClusterCommands<String, String> redis = connection.sync();
 			Load load = new Load(redis, id, tenantId);
 			Map<String, String> state = redis.hgetall(load.key);
 			if (!state.isEmpty() && !tenantId.equals(state.get(BackfillStatus.TENANT))) {
@@ -139,7 +165,7 @@ final class BackfillLoader {
 	/** One run of a load: the chunk being filled and what this run found. */
 	private final class Load {
 
-		final RedisCommands<String, String> redis;
+		final RedisClusterCommands<String, String> redis;
 
 		final String id;
 
@@ -161,7 +187,7 @@ final class BackfillLoader {
 
 		int chunks;
 
-		Load(RedisCommands<String, String> redis, String id, String tenantId) {
+		Load(RedisClusterCommands<String, String> redis, String id, String tenantId) {
 			this.redis = redis;
 			this.id = id;
 			this.tenantId = tenantId;
@@ -186,8 +212,7 @@ final class BackfillLoader {
 		}
 
 		/**
-		 * Enqueues the chunk and records progress up to {@code lastLine}, in one
-		 * transaction.
+		 * Enqueues the chunk and records progress up to {@code lastLine}, atomically.
 		 */
 		void commit(long lastLine) {
 			if (lastLine == lastCommittedLine && events.isEmpty() && chunkInvalidLines == 0) {
@@ -196,31 +221,27 @@ final class BackfillLoader {
 			if (!events.isEmpty()) {
 				awaitRoom(redis, lastCommittedLine);
 			}
-			String now = clock.instant().toString();
-			redis.multi();
+			List<String> toList = chunkErrors.stream()
+				.limit(Math.max(0, properties.maxListedErrors() - listed))
+				.map(json::writeValueAsString)
+				.toList();
+			List<String> arguments = new ArrayList<>(
+					List.of(Integer.toString(events.size()), Long.toString(chunkInvalidLines), Long.toString(lastLine),
+							clock.instant().toString(), Integer.toString(toList.size())));
+			arguments.addAll(toList);
 			if (!events.isEmpty()) {
 				Map<String, String> fields = new LinkedHashMap<>(new StreamEntry(EntryKind.EVENTS, tenantId, null,
 						clock.instant(), events.size(), "[" + String.join(",", events) + "]", null)
 					.toFields());
 				fields.put(BackfillProgress.ENTRY_FIELD, id);
-				redis.xadd(keys.backfillStream(), fields);
-				redis.hincrby(key, BackfillStatus.ENQUEUED, events.size());
+				fields.forEach((field, value) -> {
+					arguments.add(field);
+					arguments.add(value);
+				});
 			}
-			if (chunkInvalidLines > 0) {
-				redis.hincrby(key, BackfillStatus.ERRORS, chunkInvalidLines);
-			}
-			List<String> toList = chunkErrors.stream()
-				.limit(Math.max(0, properties.maxListedErrors() - listed))
-				.map(json::writeValueAsString)
-				.toList();
-			if (!toList.isEmpty()) {
-				redis.rpush(keys.backfillErrors(id), toList.toArray(String[]::new));
-			}
-			redis.hset(key, Map.of(BackfillStatus.LAST_LINE, Long.toString(lastLine), BackfillStatus.UPDATED_AT, now));
-			TransactionResult result = redis.exec();
-			if (result.wasDiscarded()) {
-				throw new IllegalStateException("the Redis transaction of backfill " + id + " was discarded");
-			}
+			redis.eval(COMMIT, ScriptOutputType.INTEGER,
+					new String[] { keys.backfillStream(), key, keys.backfillErrors(id) },
+					arguments.toArray(String[]::new));
 			listed += toList.size();
 			chunkErrors.forEach(error -> log.warn("Backfill {}: invalid {}", id, error));
 			errors.addAll(chunkErrors);
@@ -233,7 +254,7 @@ final class BackfillLoader {
 			}
 		}
 
-		private void awaitRoom(RedisCommands<String, String> redis, long resumePoint) {
+		private void awaitRoom(RedisClusterCommands<String, String> redis, long resumePoint) {
 			long deadline = System.nanoTime() + properties.queueWait().toNanos();
 			while (redis.xlen(keys.backfillStream()) >= properties.queueLimit()) {
 				if (System.nanoTime() - deadline > 0) {

@@ -1,9 +1,9 @@
 package io.rollcall.indexer.backfill;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public class BackfillProgress {
 			return applied
 			""";
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
@@ -58,8 +58,7 @@ public class BackfillProgress {
 
 	private final Clock clock = Clock.systemUTC();
 
-	public BackfillProgress(StatefulRedisConnection<String, String> connection, IngestKeys keys,
-			MeterRegistry registry) {
+	public BackfillProgress(RedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry) {
 		this.connection = connection;
 		this.keys = keys;
 		this.applied = Counter.builder("rollcall.indexer.backfill.events")

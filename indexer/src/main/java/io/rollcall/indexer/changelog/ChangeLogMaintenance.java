@@ -4,8 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.indexer.retry.Retrier;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.program.ProgramDocument;
 import io.rollcall.schema.stream.IngestKeys;
@@ -44,7 +44,7 @@ class ChangeLogMaintenance implements SchedulingConfigurer {
 
 	private final IngestKeys keys;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final Retrier retrier;
 
@@ -53,7 +53,7 @@ class ChangeLogMaintenance implements SchedulingConfigurer {
 	private final Clock clock = Clock.systemUTC();
 
 	ChangeLogMaintenance(RedisChangeLog changeLog, ChangeRecorder recorder, ElasticsearchClient client,
-			IndexNames names, IngestKeys keys, StatefulRedisConnection<String, String> connection, Retrier retrier,
+			IndexNames names, IngestKeys keys, RedisConnection<String, String> connection, Retrier retrier,
 			ChangeLogProperties properties) {
 		this.changeLog = changeLog;
 		this.recorder = recorder;

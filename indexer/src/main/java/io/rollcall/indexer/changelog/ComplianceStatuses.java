@@ -1,7 +1,7 @@
 package io.rollcall.indexer.changelog;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.change.ComplianceMove;
 import io.rollcall.schema.change.ComplianceStatus;
 import io.rollcall.schema.stream.IngestKeys;
@@ -50,11 +50,11 @@ class ComplianceStatuses {
 			return moves
 			""";
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
-	ComplianceStatuses(StatefulRedisConnection<String, String> connection, IngestKeys keys) {
+	ComplianceStatuses(RedisConnection<String, String> connection, IngestKeys keys) {
 		this.connection = connection;
 		this.keys = keys;
 	}

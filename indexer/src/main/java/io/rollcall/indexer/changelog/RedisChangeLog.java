@@ -1,7 +1,7 @@
 package io.rollcall.indexer.changelog;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.change.Change;
 import io.rollcall.schema.change.ChangeLogEntry;
 import io.rollcall.schema.stream.IngestKeys;
@@ -93,11 +93,11 @@ class RedisChangeLog {
 			return removed
 			""";
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
-	RedisChangeLog(StatefulRedisConnection<String, String> connection, IngestKeys keys) {
+	RedisChangeLog(RedisConnection<String, String> connection, IngestKeys keys) {
 		this.connection = connection;
 		this.keys = keys;
 	}

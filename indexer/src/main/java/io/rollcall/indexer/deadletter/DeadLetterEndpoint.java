@@ -3,7 +3,7 @@ package io.rollcall.indexer.deadletter;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.IngestKeys;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +26,11 @@ public class DeadLetterEndpoint {
 
 	static final int MAX_LIMIT = 1_000;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
-	DeadLetterEndpoint(StatefulRedisConnection<String, String> connection, IngestKeys keys) {
+	DeadLetterEndpoint(RedisConnection<String, String> connection, IngestKeys keys) {
 		this.connection = connection;
 		this.keys = keys;
 	}

@@ -1,9 +1,9 @@
 package io.rollcall.indexer.deadletter;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.platform.observability.TenantTags;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.EntryKind;
 import io.rollcall.schema.stream.IngestKeys;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class RedisDeadLetters implements DeadLetters {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisDeadLetters.class);
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
@@ -37,7 +37,7 @@ class RedisDeadLetters implements DeadLetters {
 
 	private final TenantTags tenants;
 
-	RedisDeadLetters(StatefulRedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry,
+	RedisDeadLetters(RedisConnection<String, String> connection, IngestKeys keys, MeterRegistry registry,
 			TenantTags tenants) {
 		this.connection = connection;
 		this.keys = keys;

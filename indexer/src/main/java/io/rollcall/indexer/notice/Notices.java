@@ -1,7 +1,7 @@
 package io.rollcall.indexer.notice;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.ChangeNotice;
 import io.rollcall.schema.stream.IngestKeys;
@@ -56,13 +56,13 @@ public class Notices {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
 	private final JsonMapper json;
 
-	public Notices(StatefulRedisConnection<String, String> connection, IngestKeys keys, JsonMapper json) {
+	public Notices(RedisConnection<String, String> connection, IngestKeys keys, JsonMapper json) {
 		this.connection = connection;
 		this.keys = keys;
 		this.json = json;

@@ -1,8 +1,8 @@
 package io.rollcall.indexer.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,12 +16,12 @@ import org.springframework.context.annotation.Configuration;
 public class RedisConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
-	RedisClient redisClient(RedisClients clients) {
+	RedisConnector redisConnector(RedisClients clients) {
 		return clients.create();
 	}
 
 	@Bean(destroyMethod = "close")
-	StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
+	RedisConnection<String, String> redisConnection(RedisConnector client) {
 		return client.connect();
 	}
 

@@ -2,15 +2,15 @@ package io.rollcall.indexer.stream;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,9 @@ final class ConsumerGroup implements AutoCloseable {
 
 	private static final int CLAIM_PAGE = 100;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnection<String, String> connection;
 
-	private final RedisCommands<String, String> redis;
+	private final RedisClusterCommands<String, String> redis;
 
 	private final String stream;
 
@@ -34,7 +34,7 @@ final class ConsumerGroup implements AutoCloseable {
 
 	private final Consumer<String> consumer;
 
-	ConsumerGroup(RedisClient client, String stream, String group, String consumerName, Duration timeout) {
+	ConsumerGroup(RedisConnector client, String stream, String group, String consumerName, Duration timeout) {
 		this.connection = client.connect();
 		this.connection.setTimeout(timeout);
 		this.redis = connection.sync();

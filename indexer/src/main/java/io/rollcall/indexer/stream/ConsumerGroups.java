@@ -1,7 +1,7 @@
 package io.rollcall.indexer.stream;
 
-import io.lettuce.core.RedisClient;
 import io.rollcall.platform.redis.RedisConnectionProperties;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsumerGroups {
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
 	private final IngestKeys keys;
 
 	/** The blocking read may take up to max-age on top of the usual command time. */
 	private final Duration timeout;
 
-	ConsumerGroups(RedisClient client, RedisConnectionProperties redisProperties, StreamProperties properties,
+	ConsumerGroups(RedisConnector client, RedisConnectionProperties redisProperties, StreamProperties properties,
 			IngestKeys keys) {
 		this.client = client;
 		this.keys = keys;

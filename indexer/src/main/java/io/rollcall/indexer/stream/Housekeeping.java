@@ -2,9 +2,9 @@ package io.rollcall.indexer.stream;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.XTrimArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.PendingMessages;
+import io.rollcall.platform.redis.RedisConnection;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ class Housekeeping {
 
 	private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-	private final RedisCommands<String, String> redis;
+	private final RedisClusterCommands<String, String> redis;
 
 	private final IngestKeys keys;
 
 	private final StreamGauges gauges;
 
-	Housekeeping(StatefulRedisConnection<String, String> connection, IngestKeys keys, StreamGauges gauges) {
+	Housekeeping(RedisConnection<String, String> connection, IngestKeys keys, StreamGauges gauges) {
 		this.redis = connection.sync();
 		this.keys = keys;
 		this.gauges = gauges;

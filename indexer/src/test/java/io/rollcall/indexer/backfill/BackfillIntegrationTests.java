@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
 import io.rollcall.indexer.IndexerHarness;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.event.InteractionEvent;
 import io.rollcall.schema.stream.AppliedNotice;
 import io.rollcall.schema.stream.EntryKind;
@@ -114,7 +115,8 @@ class BackfillIntegrationTests {
 			throws IOException {
 		Path file = writeFile(dir, 20_000);
 		IngestKeys keys = new IngestKeys(stack.redisKeyPrefix());
-		RedisClient client = RedisClient.create(stack.redisUrl());
+		RedisClients clients = RedisClients.forUrl(stack.redisUrl());
+		RedisConnector client = clients.create();
 		// No indexer yet: the loader fills its queue of 5 entries, waits 1 s for room and
 		// gives up.
 		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
@@ -127,6 +129,7 @@ class BackfillIntegrationTests {
 		}
 		finally {
 			client.shutdown();
+			clients.destroy();
 		}
 		try (IndexerHarness indexer = IndexerHarness.start(stack)) {
 			BackfillProgress progress = indexer.context.getBean(BackfillProgress.class);

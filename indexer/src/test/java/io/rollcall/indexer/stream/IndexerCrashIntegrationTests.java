@@ -3,12 +3,13 @@ package io.rollcall.indexer.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.rollcall.devstack.junit.DevStack;
 import io.rollcall.devstack.junit.DevStackTest;
 import io.rollcall.indexer.IndexerApplication;
 import io.rollcall.indexer.IndexerHarness;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.index.IndexNames;
 import io.rollcall.schema.stream.EntryKind;
 import io.rollcall.schema.stream.IngestKeys;
@@ -49,8 +50,9 @@ class IndexerCrashIntegrationTests {
 	@Test
 	void anIndexerKilledMidStreamLosesNothingAndDuplicatesNothing(DevStack stack) throws Exception {
 		IngestKeys keys = new IngestKeys(stack.redisKeyPrefix());
-		RedisClient redisClient = RedisClient.create(stack.redisUrl());
-		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+		RedisClients redisClients = RedisClients.forUrl(stack.redisUrl());
+		RedisConnector redisClient = redisClients.create();
+		try (RedisConnection<String, String> redis = redisClient.connect()) {
 			for (int entry = 0; entry < ENTRIES; entry++) {
 				String body = json
 					.writeValueAsString(IndexerHarness.smsEvents("ev-" + entry, "c" + entry % 50, EVENTS_PER_ENTRY));
@@ -62,6 +64,7 @@ class IndexerCrashIntegrationTests {
 		}
 		finally {
 			redisClient.shutdown();
+			redisClients.destroy();
 		}
 
 		Process doomed = startIndexerProcess(stack);

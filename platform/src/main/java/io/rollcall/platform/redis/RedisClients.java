@@ -7,10 +7,18 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.StaticCredentialsProvider;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.RedisClusterURIUtil;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.rollcall.schema.stream.IngestKeys;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.TrustManagerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,8 +36,21 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
  * Commands and connection attempts are bounded by {@code command-timeout}, and commands
  * are refused at once while a connection is down: callers answer {@code UNAVAILABLE} or
  * back off instead of queueing behind a dead link. Lettuce reconnects in the background.
+ *
+ * <p>
+ * In cluster mode ({@link RedisConnectionProperties#isClusterMode()}) the clients are
+ * Lettuce's {@link RedisClusterClient}: the addresses are seeds from which it learns the
+ * cluster's nodes and slots, and it follows the topology as it changes. It re-reads the
+ * topology every {@value #TOPOLOGY_REFRESH_SECONDS} s, and at once (at most every
+ * {@value #ADAPTIVE_REFRESH_SECONDS} s) on a redirection or when a node stays
+ * unreachable: after a master is lost, commands reach its promoted replica within seconds
+ * of the promotion instead of being refused until the next periodic refresh.
  */
 public final class RedisClients implements DisposableBean {
+
+	static final int TOPOLOGY_REFRESH_SECONDS = 30;
+
+	static final int ADAPTIVE_REFRESH_SECONDS = 2;
 
 	private final RedisConnectionProperties properties;
 
@@ -39,13 +60,23 @@ public final class RedisClients implements DisposableBean {
 		this.properties = properties;
 	}
 
+	/**
+	 * Clients of the Redis at {@code url} with every other setting at its default: for
+	 * programs that are not Spring applications (the benchmark) and test harnesses.
+	 * {@link #destroy()} releases them.
+	 */
+	public static RedisClients forUrl(String url) {
+		return new RedisClients(new RedisConnectionProperties(url, false, null, null, null, IngestKeys.DEFAULT_PREFIX,
+				Duration.ofSeconds(2), Duration.ofSeconds(2)));
+	}
+
 	/** The settings the clients are made from. */
 	public RedisConnectionProperties properties() {
 		return this.properties;
 	}
 
 	/** A new client with the shared options. Its owner shuts it down. */
-	public RedisClient create() {
+	public RedisConnector create() {
 		return create(UnaryOperator.identity());
 	}
 
@@ -53,14 +84,39 @@ public final class RedisClients implements DisposableBean {
 	 * A new client with the shared options as changed by {@code options} (for instance
 	 * without automatic reconnection). Its owner shuts it down.
 	 */
-	public RedisClient create(UnaryOperator<ClientOptions.Builder> options) {
+	public RedisConnector create(UnaryOperator<ClientOptions.Builder> options) {
+		ClientOptions clientOptions = options.apply(options()).build();
+		if (this.properties.isClusterMode()) {
+			RedisClusterClient client = RedisClusterClient.create(this.resources, seeds());
+			client.setOptions(ClusterClientOptions.builder(clientOptions)
+				.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+					.enablePeriodicRefresh(Duration.ofSeconds(TOPOLOGY_REFRESH_SECONDS))
+					.enableAllAdaptiveRefreshTriggers()
+					.adaptiveRefreshTriggersTimeout(Duration.ofSeconds(ADAPTIVE_REFRESH_SECONDS))
+					.build())
+				.build());
+			return new RedisConnector.Cluster(client);
+		}
 		RedisClient client = RedisClient.create(this.resources, uri());
-		client.setOptions(options.apply(options()).build());
-		return client;
+		client.setOptions(clientOptions);
+		return new RedisConnector.Standalone(client);
 	}
 
 	RedisURI uri() {
-		RedisURI uri = RedisURI.create(this.properties.url());
+		return withSettings(RedisURI.create(this.properties.url()));
+	}
+
+	/**
+	 * The cluster's nodes the URL lists, each with the shared credentials and timeout.
+	 */
+	List<RedisURI> seeds() {
+		return RedisClusterURIUtil.toRedisURIs(URI.create(this.properties.url()))
+			.stream()
+			.map(this::withSettings)
+			.toList();
+	}
+
+	private RedisURI withSettings(RedisURI uri) {
 		uri.setTimeout(this.properties.commandTimeout());
 		if (RedisConnectionProperties.hasText(this.properties.password())) {
 			String user = RedisConnectionProperties.hasText(this.properties.username()) ? this.properties.username()

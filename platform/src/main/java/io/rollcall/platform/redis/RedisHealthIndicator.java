@@ -1,7 +1,5 @@
 package io.rollcall.platform.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -10,13 +8,13 @@ import org.springframework.boot.health.contributor.Health;
  * Redis is up when it answers PING within the command timeout. The indicator has a
  * connection of its own, opened on the first check, so a health check never queues behind
  * an application's commands (a long blocking read, a WAIT) and an application starts
- * while Redis is down.
+ * while Redis is down. On a Redis Cluster, PING goes to a node the connection picks.
  */
 final class RedisHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-	private final RedisClient client;
+	private final RedisConnector client;
 
-	private StatefulRedisConnection<String, String> connection;
+	private RedisConnection<String, String> connection;
 
 	RedisHealthIndicator(RedisClients clients) {
 		super("Redis health check failed");
@@ -28,7 +26,7 @@ final class RedisHealthIndicator extends AbstractHealthIndicator implements Disp
 		builder.up().withDetail("ping", connection().sync().ping());
 	}
 
-	private synchronized StatefulRedisConnection<String, String> connection() {
+	private synchronized RedisConnection<String, String> connection() {
 		if (this.connection == null) {
 			this.connection = this.client.connect();
 		}

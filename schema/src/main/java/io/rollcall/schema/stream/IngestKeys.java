@@ -4,6 +4,12 @@ package io.rollcall.schema.stream;
  * Redis names shared by the api and the indexer, all under one prefix (default
  * {@code rollcall:}) so several deployments or test runs can share a Redis without seeing
  * each other.
+ * <p>
+ * Keys that one command or script uses together share a Redis Cluster hash slot through a
+ * hash tag, the part in braces: a tenant's keys carry {@code {<tenant>}} (its generation,
+ * change log, floor, removed set, compliance hashes), a backfill's carry
+ * {@code {backfill}} (the backfill stream, each load's progress and errors). The live
+ * stream and the dead letters are single keys, used alone.
  */
 public record IngestKeys(String prefix) {
 
@@ -16,9 +22,11 @@ public record IngestKeys(String prefix) {
 
 	/**
 	 * History loads: consumed only when the live stream is idle, so they never starve it.
+	 * In the slot of every load's progress: the loader appends a chunk and counts it in
+	 * one script, the indexer acknowledges and counts in another.
 	 */
 	public String backfillStream() {
-		return prefix + "backfill";
+		return prefix + "{backfill}";
 	}
 
 	/**
@@ -26,7 +34,7 @@ public record IngestKeys(String prefix) {
 	 * line enqueued, timestamps), shared by the loader and the indexer.
 	 */
 	public String backfillProgress(String backfillId) {
-		return prefix + "backfill:" + backfillId;
+		return prefix + "{backfill}:" + backfillId;
 	}
 
 	/**
@@ -34,7 +42,7 @@ public record IngestKeys(String prefix) {
 	 * field.
 	 */
 	public String backfillErrors(String backfillId) {
-		return prefix + "backfill:" + backfillId + ":errors";
+		return prefix + "{backfill}:" + backfillId + ":errors";
 	}
 
 	/** Items Elasticsearch refused for good, with the reason and the original payload. */
@@ -62,10 +70,10 @@ public record IngestKeys(String prefix) {
 
 	/**
 	 * A tenant's write generation: bumped after every applied batch that touched the
-	 * tenant.
+	 * tenant. In the tenant's slot, with its change log.
 	 */
 	public String generation(String tenantId) {
-		return prefix + "generation:" + tenantId;
+		return prefix + "generation:{" + tenantId + "}";
 	}
 
 	/**
