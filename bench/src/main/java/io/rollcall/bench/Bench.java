@@ -45,10 +45,15 @@ public final class Bench {
 		report.line("- Run: " + Instant.now() + ", command `" + command(options) + "`");
 		report.line("- Machine: " + machine.processors() + " CPUs, " + machine.memory() + " RAM, " + machine.os()
 				+ ", JDK " + machine.jdk() + "; load average at start " + machine.loadAverage());
-		report.line("- Elasticsearch " + ElasticsearchNode.version() + ", heap " + options.elasticsearchHeap()
-				+ ", 1 shard; Redis, dev issuer, indexer and api on loopback, "
-				+ (options.apps() == BenchOptions.Apps.JVM ? "the apps in the benchmark's JVM"
-						: "the apps each in a process of its own (from their executable jars)"));
+		report.line("- Topology " + options.topology().name().toLowerCase(Locale.ROOT) + ": Elasticsearch "
+				+ ElasticsearchNode.version() + switch (options.topology()) {
+					case SINGLE -> ", heap " + options.elasticsearchHeap() + ", 1 shard; Redis";
+					case CLUSTER -> ", 3 nodes of heap " + options.elasticsearchHeap()
+							+ " each, 3 shards and 1 replica per index; a Redis Cluster of 3 masters with a replica each";
+				} + ", dev issuer, indexer and api on loopback, " + switch (options.apps()) {
+					case JVM -> "the apps in the benchmark's JVM";
+					case PROCESSES -> "the apps each in a process of its own (from their executable jars)";
+				});
 		long generating = System.nanoTime();
 		Dataset dataset = Dataset.generate(options.events());
 		report.line("- Dataset: " + dataset.describe() + " (generated in "
@@ -57,7 +62,7 @@ public final class Bench {
 		Path charts = options.output().toAbsolutePath().resolveSibling("charts");
 		Freshness.Result freshness = null;
 		Rush.Result rush = null;
-		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap(), options.apps(),
+		try (BenchStack stack = BenchStack.start(options.elasticsearchHeap(), options.topology(), options.apps(),
 				options.output().toAbsolutePath().resolveSibling("apps"))) {
 			DirectElasticsearch direct = new DirectElasticsearch(http, stack.elasticsearchUrl());
 			if (options.runs(Phase.INGEST)) {
@@ -89,7 +94,7 @@ public final class Bench {
 			}
 			if (options.runs(Phase.RUSH)) {
 				rush = new Rush(stack, direct, dataset).run(options.rush(), options.warmupTime());
-				RushReport.write(report, rush);
+				RushReport.write(report, rush, stack.redisCommands().servers());
 			}
 			if (options.runs(Phase.CHANGES)) {
 				changes(report, new ChangeFeedLoad(stack, http).run(dataset, options.changesRate(),

@@ -39,8 +39,13 @@ import java.util.stream.Collectors;
  * {@code --quick}; at most what the log holds)
  * @param phases the phases to run ({@code --only ingest,noisy}, default all); the dataset
  * is loaded even when {@code ingest} is not among them, untimed
- * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node
- * ({@code --es-heap}, default 2g as in DESIGN.md's measurements)
+ * @param elasticsearchHeap the heap of the benchmark's own Elasticsearch node, or of each
+ * node of its cluster ({@code --es-heap}, default 2g as in DESIGN.md's measurements, 1g
+ * per node with {@code --topology cluster})
+ * @param topology what the benchmark runs on ({@code --topology single|cluster}, default
+ * single): one Elasticsearch node and one Redis with 1 shard per index, or devstack's
+ * cluster topology, 3 Elasticsearch nodes with 3 shards and 1 replica per index and a
+ * Redis Cluster of 3 masters with a replica each
  * @param output where the markdown results go ({@code --output}, default the
  * {@code bench.output} system property set by the pom, else
  * {@code bench/target/bench-results.md}); the charts go to {@code charts/} next to it
@@ -55,8 +60,8 @@ import java.util.stream.Collectors;
  */
 record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int removals, Duration warmupTime,
 		int warmup, int iterations, Duration noisyTime, int changesRate, Duration changesTime, int replayChanges,
-		Set<Phase> phases, String elasticsearchHeap, Path output, Rush rush, Apps apps, boolean docsCharts,
-		List<String> args) {
+		Set<Phase> phases, String elasticsearchHeap, Topology topology, Path output, Rush rush, Apps apps,
+		boolean docsCharts, List<String> args) {
 
 	static final int FULL_EVENTS = 2_000_000;
 
@@ -85,7 +90,8 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		Duration changesTime = Duration.ofSeconds(quick ? 10 : 60);
 		int replayChanges = quick ? 50_000 : 1_000_000;
 		Set<Phase> phases = EnumSet.allOf(Phase.class);
-		String heap = "2g";
+		String heap = null;
+		Topology topology = Topology.SINGLE;
 		Path output = Path.of(System.getProperty("bench.output", "bench/target/bench-results.md"));
 		Duration rushTime = Duration.ofSeconds(quick ? 10 : 60);
 		int rushRate = 2_000;
@@ -113,6 +119,7 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 				case "--replay-changes" -> replayChanges = positive(name, value);
 				case "--only" -> phases = Phase.parse(value);
 				case "--es-heap" -> heap = value;
+				case "--topology" -> topology = Topology.parse(value);
 				case "--output" -> output = Path.of(value);
 				case "--rush-seconds" -> rushTime = Duration.ofSeconds(positive(name, value));
 				case "--rush-rate" -> rushRate = positive(name, value);
@@ -121,8 +128,9 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 			}
 		}
 		return new BenchOptions(events, freshnessRate, freshnessTime, removals, warmupTime, warmup, iterations,
-				noisyTime, changesRate, changesTime, replayChanges, phases, heap, output, new Rush(rushTime, rushRate),
-				apps, docsCharts, List.of(args));
+				noisyTime, changesRate, changesTime, replayChanges, phases,
+				(heap != null) ? heap : topology.defaultHeap, topology, output, new Rush(rushTime, rushRate), apps,
+				docsCharts, List.of(args));
 	}
 
 	/** Whether this run measures {@code phase}. */
@@ -147,7 +155,7 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 		return "Options: --quick | --events N | --freshness-rate N | --freshness-seconds N | --removals N"
 				+ " | --warmup-seconds N | --warmup N | --iterations N | --noisy-seconds N | --changes-rate N"
 				+ " | --changes-seconds N | --replay-changes N | --only " + Phase.names()
-				+ " | --es-heap 2g | --output FILE | --rush-seconds N | --rush-rate N | --apps jvm|processes"
+				+ " | --es-heap 2g | --topology single|cluster | --output FILE | --rush-seconds N | --rush-rate N | --apps jvm|processes"
 				+ " | --write-docs-charts";
 	}
 
@@ -159,6 +167,36 @@ record BenchOptions(int events, int freshnessRate, Duration freshnessTime, int r
 	 * writes
 	 */
 	record Rush(Duration time, int rate) {
+	}
+
+	/** What the benchmark's services are. */
+	enum Topology {
+
+		/** One Elasticsearch node (1 shard per index) and one Redis. */
+		SINGLE("2g"),
+		/**
+		 * Three Elasticsearch nodes (3 shards and 1 replica per index) and a Redis
+		 * Cluster of three masters with a replica each: on one machine, this measures the
+		 * cost of replication and routing, not a speed-up.
+		 */
+		CLUSTER("1g");
+
+		/** Each Elasticsearch node's heap unless {@code --es-heap} says otherwise. */
+		final String defaultHeap;
+
+		Topology(String defaultHeap) {
+			this.defaultHeap = defaultHeap;
+		}
+
+		static Topology parse(String name) {
+			try {
+				return valueOf(name.trim().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("--topology takes single or cluster, got '" + name + "'");
+			}
+		}
+
 	}
 
 	/** Where the indexer and the api run. */

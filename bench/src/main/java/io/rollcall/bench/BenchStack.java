@@ -2,9 +2,12 @@ package io.rollcall.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.bench.BenchOptions.Apps;
+import io.rollcall.bench.BenchOptions.Topology;
+import io.rollcall.devstack.elasticsearch.ElasticsearchCluster;
 import io.rollcall.devstack.elasticsearch.ElasticsearchNode;
 import io.rollcall.devstack.elasticsearch.ElasticsearchOptions;
 import io.rollcall.devstack.issuer.DevIssuer;
+import io.rollcall.devstack.redis.RedisCluster;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.schema.index.IndexNames;
@@ -13,6 +16,7 @@ import io.rollcall.stack.LimitPlans;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +26,10 @@ import java.util.Optional;
  * issuer, and the indexer and the api, in this JVM as the local stack starts them or each
  * in a process of its own ({@link BenchApps}). The api runs three times: with its result
  * cache (the default), without it, and without it with tenant {@code demo} on a real plan
- * (the noisy-neighbour phase).
+ * (the noisy-neighbour phase). With {@code --topology cluster}, Elasticsearch is a
+ * cluster of 3 nodes (the requested heap each) whose indices have 3 shards and 1 replica,
+ * and Redis a Redis Cluster of 3 masters with a replica each, as devstack's cluster
+ * topology.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -39,7 +46,8 @@ final class BenchStack implements AutoCloseable {
 
 	private final Launcher launcher;
 
-	private final ElasticsearchNode elasticsearch;
+	/** A node's URL, for the benchmark's own requests straight to Elasticsearch. */
+	private final String elasticsearchUrl;
 
 	private final DevIssuer issuer;
 
@@ -49,31 +57,38 @@ final class BenchStack implements AutoCloseable {
 
 	private final RedisCommandStats redisCommands;
 
-	private BenchStack(Launcher launcher, ElasticsearchNode elasticsearch, RedisServer redis, DevIssuer issuer,
-			BenchApps apps) {
+	private BenchStack(Launcher launcher, Stores stores, DevIssuer issuer, BenchApps apps) {
 		this.launcher = launcher;
-		this.elasticsearch = elasticsearch;
-		this.backlog = launcher.keep(new IngestBacklog(redis.url()));
-		this.redisCommands = launcher.keep(new RedisCommandStats(redis.url()));
+		this.elasticsearchUrl = stores.elasticsearchUrl();
+		this.backlog = launcher.keep(new IngestBacklog(stores.redisUrl()));
+		this.redisCommands = launcher.keep(new RedisCommandStats(stores.redisServers()));
 		this.issuer = issuer;
 		this.apps = apps;
 	}
 
 	/**
 	 * Starts the services and the apps.
+	 * @param elasticsearchHeap the heap of the Elasticsearch node, or of each node of the
+	 * cluster
+	 * @param topology one node and one Redis, or the clusters
 	 * @param apps where the indexer and the api run
 	 * @param directory where apps in processes of their own write their logs
 	 */
-	static BenchStack start(String elasticsearchHeap, Apps apps, Path directory) {
+	static BenchStack start(String elasticsearchHeap, Topology topology, Apps apps, Path directory) {
 		Launcher launcher = new Launcher();
 		try {
-			ElasticsearchNode elasticsearch = launcher
-				.keep(ElasticsearchNode.start(ElasticsearchOptions.temporary().withHeap(elasticsearchHeap)));
-			RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.inMemory()));
+			Stores stores = switch (topology) {
+				case SINGLE -> single(launcher, elasticsearchHeap);
+				case CLUSTER -> cluster(launcher, elasticsearchHeap);
+			};
 			DevIssuer issuer = launcher.keep(DevIssuer.start(0));
-			Map<String, String> services = Map.of("rollcall.elasticsearch.url", elasticsearch.url(),
-					"rollcall.redis.url", redis.url(), "server.port", "0");
+			// Every app gets the same addresses, in this JVM or in a process of its own:
+			// every Elasticsearch node and the Redis Cluster's seeds (the clients spread
+			// their requests and learn the slots from them).
+			Map<String, String> services = Map.of("rollcall.elasticsearch.url", stores.elasticsearchUrls(),
+					"rollcall.redis.url", stores.redisUrl(), "server.port", "0");
 			Map<String, String> indexer = new LinkedHashMap<>(services);
+			indexer.putAll(stores.indexSettings());
 			// Percentiles computed in the indexer's registry over one window that
 			// outlasts a
 			// run, so that a timer registered afresh covers exactly one phase (see
@@ -102,12 +117,47 @@ final class BenchStack implements AutoCloseable {
 				case PROCESSES -> AppProcesses.start(launcher, Bench.root(), directory, issuer, indexer, api,
 						uncachedApi, limitedApi);
 			};
-			return new BenchStack(launcher, elasticsearch, redis, issuer, running);
+			return new BenchStack(launcher, stores, issuer, running);
 		}
 		catch (RuntimeException ex) {
 			launcher.close();
 			throw ex;
 		}
+	}
+
+	private static Stores single(Launcher launcher, String heap) {
+		ElasticsearchNode elasticsearch = launcher
+			.keep(ElasticsearchNode.start(ElasticsearchOptions.temporary().withHeap(heap)));
+		RedisServer redis = launcher.keep(RedisServer.start(RedisOptions.inMemory()));
+		return new Stores(elasticsearch.url(), elasticsearch.url(), redis.url(), List.of(redis.url()), Map.of());
+	}
+
+	/**
+	 * As devstack's cluster topology ({@code ClusterServices}, {@code DevStack}): 3
+	 * nodes, 3 shards and 1 replica per index, a Redis Cluster of 3 masters with a
+	 * replica each.
+	 */
+	private static Stores cluster(Launcher launcher, String heap) {
+		ElasticsearchCluster elasticsearch = launcher
+			.keep(ElasticsearchCluster.start(ElasticsearchOptions.temporary().withHeap(heap), 3));
+		RedisCluster redis = launcher.keep(RedisCluster.start(3));
+		List<String> masters = redis.nodes().stream().filter(redis::isMaster).map(RedisServer::url).toList();
+		return new Stores(elasticsearch.url(), elasticsearch.urls(), redis.url(), masters,
+				Map.of("rollcall.index.shards", "3", "rollcall.index.replicas", "1"));
+	}
+
+	/**
+	 * Where Elasticsearch and Redis are.
+	 *
+	 * @param elasticsearchUrl a node's URL, for the benchmark's own requests
+	 * @param elasticsearchUrls every node's, comma-separated, for the apps
+	 * @param redisUrl the one server, or the cluster's seeds
+	 * @param redisServers the servers that run the apps' commands: the one server, or the
+	 * cluster's masters (their replicas only replay them)
+	 * @param indexSettings the indexer's shards and replicas, when not its defaults
+	 */
+	private record Stores(String elasticsearchUrl, String elasticsearchUrls, String redisUrl, List<String> redisServers,
+			Map<String, String> indexSettings) {
 	}
 
 	/**
@@ -131,7 +181,7 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	String elasticsearchUrl() {
-		return this.elasticsearch.url();
+		return this.elasticsearchUrl;
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package io.rollcall.bench;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -9,8 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Redis's own count of the commands it ran, by command ({@code INFO commandstats}): what
- * the api and the indexer cost Redis, read before and after a window. The benchmark's own
- * {@code INFO} and {@code XINFO} (the backlog check) are left out.
+ * the api and the indexer cost Redis, read before and after a window. On a Redis Cluster
+ * the counts are summed over its masters, which run every command the apps send (their
+ * replicas only replay the writes); the clients' topology refreshes
+ * ({@code cluster|nodes}) are among them. The benchmark's own {@code INFO} and
+ * {@code XINFO} (the backlog check) are left out.
  */
 final class RedisCommandStats implements AutoCloseable {
 
@@ -18,23 +24,42 @@ final class RedisCommandStats implements AutoCloseable {
 
 	private final RedisClient client;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final List<StatefulRedisConnection<String, String>> connections;
 
-	RedisCommandStats(String redisUrl) {
-		this.client = RedisClient.create(redisUrl);
-		this.connection = this.client.connect();
+	/**
+	 * Reads the servers at {@code serverUrls}: one Redis, or every master of a Redis
+	 * Cluster.
+	 */
+	RedisCommandStats(List<String> serverUrls) {
+		this.client = RedisClient.create();
+		this.connections = serverUrls.stream().map(url -> this.client.connect(RedisURI.create(url))).toList();
 	}
 
-	/** Calls so far by command name (lower case, e.g. {@code get}, {@code evalsha}). */
+	/** How many servers the counts are summed over. */
+	int servers() {
+		return this.connections.size();
+	}
+
+	/**
+	 * Calls so far by command name (lower case, e.g. {@code get}, {@code evalsha}),
+	 * summed over the servers.
+	 */
 	Map<String, Long> calls() {
-		return parse(this.connection.sync().info("commandstats"));
+		return total(this.connections.stream().map(connection -> connection.sync().info("commandstats")).toList());
+	}
+
+	/** The calls of every server's {@code INFO commandstats}, summed by command. */
+	static Map<String, Long> total(List<String> infos) {
+		Map<String, Long> calls = new TreeMap<>();
+		infos.forEach(info -> parse(info).forEach((command, made) -> calls.merge(command, made, Long::sum)));
+		return calls;
 	}
 
 	static Map<String, Long> parse(String info) {
 		Map<String, Long> calls = new TreeMap<>();
 		Matcher matcher = LINE.matcher(info);
 		while (matcher.find()) {
-			String command = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+			String command = matcher.group(1).toLowerCase(Locale.ROOT);
 			if (!command.equals("info") && !command.startsWith("xinfo")) {
 				calls.put(command, Long.parseLong(matcher.group(2)));
 			}
@@ -56,7 +81,7 @@ final class RedisCommandStats implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.connection.close();
+		this.connections.forEach(StatefulRedisConnection::close);
 		this.client.shutdown();
 	}
 

@@ -23,7 +23,12 @@ final class RushReport {
 	private RushReport() {
 	}
 
-	static void write(Report report, Rush.Result result) {
+	/**
+	 * Writes the section.
+	 * @param redisServers how many Redis servers the commands are counted on: 1, or the
+	 * masters of a Redis Cluster
+	 */
+	static void write(Report report, Rush.Result result, int redisServers) {
 		BenchOptions.Rush options = result.options();
 		report.heading("Morning rush (issue #12): " + Rush.HEADLINE_CLIENTS + " managers of the big tenant while "
 				+ String.format(Locale.ROOT, "%,d", options.rate()) + " events/s stream in");
@@ -40,7 +45,7 @@ final class RushReport {
 				options.rate(), Freshness.REQUESTS_PER_SECOND, Rush.WRITERS, FreshnessProbe.PERIOD.toSeconds(),
 				Rush.TIMEOUT.toSeconds(), result.eventsBefore(), result.eventsAfter()));
 		targets(report, result);
-		cells(report, result);
+		cells(report, result, redisServers);
 		byQuery(report, result);
 		answers(report, result);
 		writes(report, result);
@@ -85,7 +90,7 @@ final class RushReport {
 		report.line("");
 	}
 
-	private static void cells(Report report, Rush.Result result) {
+	private static void cells(Report report, Rush.Result result, int redisServers) {
 		report.line("Every cell (clients × writes × path), in the order run:\n");
 		List<List<String>> rows = new ArrayList<>();
 		for (Cell cell : result.cells()) {
@@ -108,7 +113,10 @@ final class RushReport {
 				rows);
 		report.line("\nCache hits: the api's `" + Rush.CacheLookups.METER
 				+ "` counter (hit over hit + miss + bypass); n/a when the api has no such counter. Redis commands per"
-				+ " GraphQL request: `INFO commandstats` over the gateway cell, less the commands of the plain cell"
+				+ " GraphQL request: `INFO commandstats`"
+				+ ((redisServers > 1) ? " summed over the Redis Cluster's " + redisServers
+						+ " masters (the clients' topology refreshes among the commands)" : "")
+				+ " over the gateway cell, less the commands of the plain cell"
 				+ " of the same clients and writes (the same writes and probes, the indexer's polling; plain sends"
 				+ " nothing to Redis), over the gateway cell's requests; the write path's own commands vary a little"
 				+ " with how the indexer batches, so this is an estimate.\n");

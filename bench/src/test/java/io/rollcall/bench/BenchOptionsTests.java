@@ -20,6 +20,7 @@ class BenchOptionsTests {
 		assertThat(options.iterations()).isEqualTo(50);
 		assertThat(options.warmupTime()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.elasticsearchHeap()).isEqualTo("2g");
+		assertThat(options.topology()).isEqualTo(BenchOptions.Topology.SINGLE);
 		assertThat(options.noisyTime()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(options.changesRate()).isEqualTo(2_000);
 		assertThat(options.replayChanges()).isEqualTo(1_000_000);
@@ -58,6 +59,19 @@ class BenchOptionsTests {
 		assertThat(BenchOptions.parse("--apps", "JVM").apps()).isEqualTo(BenchOptions.Apps.JVM);
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--apps", "docker"))
 			.withMessageContaining("--apps takes jvm or processes, got 'docker'");
+	}
+
+	@Test
+	void topologyClusterRunsOnThreeNodesWithSmallerHeapsUnlessToldOtherwise() {
+		BenchOptions cluster = BenchOptions.parse("--quick", "--topology", "cluster", "--apps", "processes");
+		assertThat(cluster.topology()).isEqualTo(BenchOptions.Topology.CLUSTER);
+		assertThat(cluster.elasticsearchHeap()).isEqualTo("1g");
+		assertThat(cluster.apps()).isEqualTo(BenchOptions.Apps.PROCESSES);
+		assertThat(BenchOptions.parse("--es-heap", "768m", "--topology", "cluster").elasticsearchHeap())
+			.isEqualTo("768m");
+		assertThat(BenchOptions.parse("--topology", "single", "--es-heap", "3g").elasticsearchHeap()).isEqualTo("3g");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--topology", "three"))
+			.withMessageContaining("--topology takes single or cluster, got 'three'");
 	}
 
 	@Test
@@ -106,7 +120,8 @@ class BenchOptionsTests {
 	void usageNamesEveryOption() {
 		assertThat(BenchOptions.usage()).contains("--noisy-seconds N", "--changes-rate N", "--changes-seconds N",
 				"--replay-changes N", "--only ingest,freshness,removals,dashboards,noisy,rush,changes",
-				"--rush-seconds N", "--rush-rate N", "--apps jvm|processes", "--write-docs-charts");
+				"--topology single|cluster", "--rush-seconds N", "--rush-rate N", "--apps jvm|processes",
+				"--write-docs-charts");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.rollcall.bench;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,21 @@ class RedisCommandStatsTests {
 				""";
 		assertThat(RedisCommandStats.parse(info)).containsExactly(Map.entry("client|setname", 2L),
 				Map.entry("evalsha", 40L), Map.entry("get", 120L));
+	}
+
+	@Test
+	void aClustersCallsAreSummedOverItsMasters() {
+		String first = """
+				cmdstat_get:calls=120,usec=300,usec_per_call=2.50,rejected_calls=0,failed_calls=0\r
+				cmdstat_xadd:calls=9,usec=90,usec_per_call=10.00,rejected_calls=0,failed_calls=0\r
+				""";
+		String second = """
+				cmdstat_get:calls=30,usec=60,usec_per_call=2.00,rejected_calls=0,failed_calls=0\r
+				cmdstat_info:calls=4,usec=40,usec_per_call=10.00,rejected_calls=0,failed_calls=0\r
+				cmdstat_evalsha:calls=5,usec=100,usec_per_call=20.00,rejected_calls=0,failed_calls=0\r
+				""";
+		assertThat(RedisCommandStats.total(List.of(first, second))).containsExactly(Map.entry("evalsha", 5L),
+				Map.entry("get", 150L), Map.entry("xadd", 9L));
 	}
 
 	@Test
