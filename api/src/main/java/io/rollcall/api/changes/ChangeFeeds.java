@@ -56,6 +56,7 @@ public class ChangeFeeds implements DisposableBean {
 	ChangeFeeds(ChangeLog changeLog, ChangeNotices notices, ChangesProperties properties, MeterRegistry meters) {
 		this.changeLog = changeLog;
 		this.notices = notices;
+		notices.notices().subscribe(notice -> wake(notice.tenantId()));
 		this.properties = properties;
 		this.slowConsumers = Counter.builder("rollcall.changes.slow.consumers")
 			.description("Change subscriptions ended for falling further behind than their buffer")
@@ -166,7 +167,7 @@ public class ChangeFeeds implements DisposableBean {
 	}
 
 	private void join(String tenantId, FeedListener listener) {
-		notices.listen(this::wake);
+		notices.listen();
 		while (!feeds.computeIfAbsent(tenantId, this::newFeed).join(listener)) {
 			// Closed by its last listener between the lookup and the join: take a new
 			// one.

@@ -14,8 +14,16 @@ class ChangesController {
 
 	private final ChangesService changes;
 
-	ChangesController(ChangesService changes) {
+	private final DashboardChanges dashboardChanges;
+
+	ChangesController(ChangesService changes, DashboardChanges dashboardChanges) {
 		this.changes = changes;
+		this.dashboardChanges = dashboardChanges;
+	}
+
+	@SubscriptionMapping
+	Flux<DashboardChange> dashboardChanges(@Argument String programId) {
+		return dashboardChanges.changes(programId);
 	}
 
 	@SubscriptionMapping

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -45,6 +47,9 @@ import org.springframework.beans.factory.DisposableBean;
  * by the same script.
  */
 final class LimiterRedis implements DisposableBean {
+
+	/** Where the scripts' replies are handed over (see {@link #run}). */
+	private static final Executor CALLBACKS = Executors.newVirtualThreadPerTaskExecutor();
 
 	/** Idle buckets expire from Redis once they would be full again, plus this margin. */
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
@@ -202,7 +207,13 @@ final class LimiterRedis implements DisposableBean {
 						.toCompletableFuture();
 				}
 				return CompletableFuture.failedFuture(cause);
-			});
+			})
+			// Whatever follows (the admission, a mutation or subscription that waited for
+			// it) runs on a virtual thread, never on Lettuce's event loop: blocking there
+			// (a subscription opening its own Redis connection) would stall every Redis
+			// client sharing it, its own reply included.
+			.whenCompleteAsync((reply, failure) -> {
+			}, CALLBACKS);
 	}
 
 	/** A live connection, connecting (or reconnecting) first when needed. */
