@@ -9,7 +9,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.UnavailableException;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnection;
-import io.rollcall.platform.redis.RedisConnector;
+import io.rollcall.platform.redis.LazyRedisConnection;
 import io.rollcall.schema.change.ChangeCursor;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
@@ -31,16 +31,14 @@ class ChangeLog implements DisposableBean {
 	/** The position before every entry: stream ids start above it. */
 	static final String START = "0-0";
 
-	private final RedisConnector client;
+	private final LazyRedisConnection redis;
 
 	private final IngestKeys keys;
 
 	private final Duration retryAfter;
 
-	private RedisConnection<String, String> connection;
-
 	ChangeLog(RedisClients clients, IngestKeys keys) {
-		this.client = clients.create();
+		this.redis = clients.connectOnFirstUse();
 		this.keys = keys;
 		this.retryAfter = clients.properties().retryAfter();
 	}
@@ -98,24 +96,18 @@ class ChangeLog implements DisposableBean {
 		}
 	}
 
-	private synchronized RedisConnection<String, String> commands() {
-		if (connection == null) {
-			try {
-				connection = client.connect();
-			}
-			catch (RedisException ex) {
-				throw new UnavailableException("the change log is unavailable, retry later", retryAfter, ex);
-			}
+	private RedisConnection<String, String> commands() {
+		try {
+			return redis.get();
 		}
-		return connection;
+		catch (RedisException ex) {
+			throw new UnavailableException("the change log is unavailable, retry later", retryAfter, ex);
+		}
 	}
 
 	@Override
-	public synchronized void destroy() {
-		if (connection != null) {
-			connection.close();
-		}
-		client.shutdown();
+	public void destroy() {
+		redis.close();
 	}
 
 	/**

@@ -81,6 +81,14 @@ public final class RedisClients implements DisposableBean {
 	}
 
 	/**
+	 * A new client with the shared options and its one connection, opened on first use.
+	 * Its owner closes it.
+	 */
+	public LazyRedisConnection connectOnFirstUse() {
+		return new LazyRedisConnection(create());
+	}
+
+	/**
 	 * A new client with the shared options as changed by {@code options} (for instance
 	 * without automatic reconnection). Its owner shuts it down.
 	 */
