@@ -11,6 +11,7 @@ import static org.mockito.BDDMockito.then;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
@@ -59,6 +60,9 @@ class ComplianceControllerTests {
 
 	@MockitoBean
 	private DashboardReads reads;
+
+	@MockitoBean
+	private LiveTiles tiles;
 
 	@BeforeEach
 	void readWithinTheTenant() {

@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.rollcall.api.dashboard.DashboardReads;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
@@ -39,6 +40,9 @@ class ProgramSummaryControllerTests {
 
 	@MockitoBean
 	private DashboardReads reads;
+
+	@MockitoBean
+	private LiveTiles tiles;
 
 	@BeforeEach
 	void readWithinTheTenant() {
