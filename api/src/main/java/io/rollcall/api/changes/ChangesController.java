@@ -10,13 +10,7 @@ import reactor.core.publisher.Flux;
 
 /** Maps the {@code changes} subscription and query to {@link ChangesService}. */
 @Controller
-class ChangesController {
-
-	private final ChangesService changes;
-
-	ChangesController(ChangesService changes) {
-		this.changes = changes;
-	}
+record ChangesController(ChangesService changes) {
 
 	@SubscriptionMapping
 	Flux<LoggedChange> changes(@Argument String after, @Argument List<ChangeKind> kinds, @Argument String programId,

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps {@code quizStats} to {@link QuizStatsService}. */
 @Controller
-class QuizStatsController {
-
-	private final QuizStatsService quizzes;
-
-	QuizStatsController(QuizStatsService quizzes) {
-		this.quizzes = quizzes;
-	}
+record QuizStatsController(QuizStatsService quizzes) {
 
 	@QueryMapping
 	List<QuestionStats> quizStats(@Argument String programId, @Argument String lessonId, @Argument String teamId) {

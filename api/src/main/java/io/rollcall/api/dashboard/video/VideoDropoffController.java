@@ -7,13 +7,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps {@code videoDropoff} to {@link VideoDropoffService}. */
 @Controller
-class VideoDropoffController {
-
-	private final VideoDropoffService videos;
-
-	VideoDropoffController(VideoDropoffService videos) {
-		this.videos = videos;
-	}
+record VideoDropoffController(VideoDropoffService videos) {
 
 	@QueryMapping
 	List<SegmentReach> videoDropoff(@Argument String programId, @Argument String lessonId, @Argument String teamId) {
