@@ -14,6 +14,7 @@ import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.reps.Connection;
 import io.rollcall.api.dashboard.reps.RepHit;
 import io.rollcall.api.dashboard.reps.RepPage;
@@ -59,6 +60,10 @@ class ComplianceControllerTests {
 
 	@MockitoBean
 	private DashboardReads reads;
+
+	/** The subscription's tiles are tested in {@code LiveTilesIntegrationTests}. */
+	@MockitoBean
+	private LiveTiles tiles;
 
 	@BeforeEach
 	void readWithinTheTenant() {

@@ -9,6 +9,7 @@ import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.search.CannedSearch;
 import io.rollcall.api.search.SearchScope;
 import java.util.List;
@@ -39,6 +40,10 @@ class ProgramSummaryControllerTests {
 
 	@MockitoBean
 	private DashboardReads reads;
+
+	/** The subscription's tiles are tested in {@code LiveTilesIntegrationTests}. */
+	@MockitoBean
+	private LiveTiles tiles;
 
 	@BeforeEach
 	void readWithinTheTenant() {
