@@ -2,13 +2,13 @@ package io.rollcall.api.changes;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.schema.change.ChangeCursor;
 import io.rollcall.schema.stream.IngestKeys;
@@ -31,16 +31,14 @@ class ChangeLog implements DisposableBean {
 	/** The position before every entry: stream ids start above it. */
 	static final String START = "0-0";
 
-	private final RedisClient client;
+	private final LazyConnection connection;
 
 	private final IngestKeys keys;
 
 	private final Duration retryAfter;
 
-	private StatefulRedisConnection<String, String> connection;
-
 	ChangeLog(RedisClients clients, IngestKeys keys) {
-		this.client = clients.create();
+		this.connection = clients.lazyConnection();
 		this.keys = keys;
 		this.retryAfter = clients.properties().retryAfter();
 	}
@@ -98,24 +96,18 @@ class ChangeLog implements DisposableBean {
 		}
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
-		if (connection == null) {
-			try {
-				connection = client.connect();
-			}
-			catch (RedisException ex) {
-				throw new UnavailableException("the change log is unavailable, retry later", retryAfter, ex);
-			}
+	private StatefulRedisConnection<String, String> commands() {
+		try {
+			return connection.get();
 		}
-		return connection;
+		catch (RedisException ex) {
+			throw new UnavailableException("the change log is unavailable, retry later", retryAfter, ex);
+		}
 	}
 
 	@Override
-	public synchronized void destroy() {
-		if (connection != null) {
-			connection.close();
-		}
-		client.shutdown();
+	public void destroy() {
+		connection.close();
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.rollcall.api.persisted;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,7 +60,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 			return #gone
 			""";
 
-	private final RedisClient client;
+	private final LazyConnection connection;
 
 	private final String[] keys;
 
@@ -69,10 +68,8 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 
 	private final Clock clock;
 
-	private StatefulRedisConnection<String, String> connection;
-
 	RedisPersistedQueries(RedisClients clients, PersistedDocumentsProperties.Automatic properties, Clock clock) {
-		this.client = clients.create();
+		this.connection = clients.lazyConnection();
 		String prefix = clients.properties().keyPrefix() + "{persisted}:";
 		this.keys = new String[] { prefix + "documents", prefix + "used" };
 		this.properties = properties;
@@ -83,7 +80,8 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 	@Override
 	public Optional<String> lookup(String hash) {
 		try {
-			String document = commands().sync()
+			String document = connection.get()
+				.sync()
 				.eval(LOOKUP, ScriptOutputType.VALUE, keys, hash, Long.toString(clock.millis()),
 						Long.toString(properties.ttl().toMillis()));
 			return Optional.ofNullable(document);
@@ -104,7 +102,8 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 			return;
 		}
 		try {
-			commands().sync()
+			connection.get()
+				.sync()
 				.eval(REGISTER, ScriptOutputType.INTEGER, keys, hash, document, Long.toString(clock.millis()),
 						Long.toString(properties.ttl().toMillis()), Integer.toString(properties.maxEntries()));
 		}
@@ -113,19 +112,9 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 		}
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
-		if (connection == null) {
-			connection = client.connect();
-		}
-		return connection;
-	}
-
 	@Override
-	public synchronized void destroy() {
-		if (connection != null) {
-			connection.close();
-		}
-		client.shutdown();
+	public void destroy() {
+		connection.close();
 	}
 
 }

@@ -2,14 +2,13 @@ package io.rollcall.api.usage;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ZAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ final class UsageRedis implements DisposableBean {
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
-	private final RedisClient client;
+	private final LazyConnection connection;
 
 	private final String prefix;
 
@@ -47,10 +46,8 @@ final class UsageRedis implements DisposableBean {
 
 	private final Duration retention;
 
-	private StatefulRedisConnection<String, String> connection;
-
 	UsageRedis(RedisClients clients, Duration retention) {
-		this.client = clients.create();
+		this.connection = clients.lazyConnection();
 		this.prefix = clients.properties().keyPrefix() + "usage:";
 		this.timeout = clients.properties().commandTimeout();
 		this.retryAfter = clients.properties().retryAfter();
@@ -64,7 +61,7 @@ final class UsageRedis implements DisposableBean {
 	 * timeout (some of it may have landed)
 	 */
 	void write(Map<UsageCounters.Cell, Long> counts) {
-		RedisAsyncCommands<String, String> redis = commands().async();
+		RedisAsyncCommands<String, String> redis = connection.get().async();
 		List<RedisFuture<?>> replies = new ArrayList<>();
 		Map<String, Long> lastHourByHash = new HashMap<>();
 		Map<String, Map<String, Long>> lastHourByTenant = new HashMap<>();
@@ -98,7 +95,8 @@ final class UsageRedis implements DisposableBean {
 	 */
 	List<String> clientsActiveSince(String tenantId, Instant since) {
 		try {
-			return commands().sync()
+			return connection.get()
+				.sync()
 				.zrangebyscore(clients(tenantId), Range.create((double) epochHour(since), Double.POSITIVE_INFINITY));
 		}
 		catch (RedisException e) {
@@ -113,7 +111,7 @@ final class UsageRedis implements DisposableBean {
 	 */
 	List<Map<String, String>> read(String tenantId, String clientId, List<Instant> hours) {
 		try {
-			RedisAsyncCommands<String, String> redis = commands().async();
+			RedisAsyncCommands<String, String> redis = connection.get().async();
 			List<RedisFuture<Map<String, String>>> replies = new ArrayList<>(hours.size());
 			for (Instant hour : hours) {
 				replies.add(redis.hgetall(hash(tenantId, clientId, hour)));
@@ -145,19 +143,9 @@ final class UsageRedis implements DisposableBean {
 		return new UnavailableException("usage is unavailable, retry later", retryAfter, e);
 	}
 
-	private synchronized StatefulRedisConnection<String, String> commands() {
-		if (connection == null) {
-			connection = client.connect();
-		}
-		return connection;
-	}
-
 	@Override
-	public synchronized void destroy() {
-		if (connection != null) {
-			connection.close();
-		}
-		client.shutdown();
+	public void destroy() {
+		connection.close();
 	}
 
 }

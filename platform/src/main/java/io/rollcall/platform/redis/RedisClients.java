@@ -59,6 +59,11 @@ public final class RedisClients implements DisposableBean {
 		return client;
 	}
 
+	/** A connection on a new client with the shared options, opened on first use. */
+	public LazyConnection lazyConnection() {
+		return new LazyConnection(create());
+	}
+
 	RedisURI uri() {
 		RedisURI uri = RedisURI.create(this.properties.url());
 		uri.setTimeout(this.properties.commandTimeout());

@@ -1,7 +1,5 @@
 package io.rollcall.platform.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -14,33 +12,21 @@ import org.springframework.boot.health.contributor.Health;
  */
 final class RedisHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-	private final RedisClient client;
-
-	private StatefulRedisConnection<String, String> connection;
+	private final LazyConnection connection;
 
 	RedisHealthIndicator(RedisClients clients) {
 		super("Redis health check failed");
-		this.client = clients.create();
+		this.connection = clients.lazyConnection();
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		builder.up().withDetail("ping", connection().sync().ping());
-	}
-
-	private synchronized StatefulRedisConnection<String, String> connection() {
-		if (this.connection == null) {
-			this.connection = this.client.connect();
-		}
-		return this.connection;
+		builder.up().withDetail("ping", connection.get().sync().ping());
 	}
 
 	@Override
-	public synchronized void destroy() {
-		if (this.connection != null) {
-			this.connection.close();
-		}
-		this.client.shutdown();
+	public void destroy() {
+		this.connection.close();
 	}
 
 }
