@@ -7,9 +7,9 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
 import io.rollcall.platform.redis.RedisConnection;
-import io.rollcall.platform.redis.LazyRedisConnection;
 import io.rollcall.schema.change.ChangeCursor;
 import io.rollcall.schema.stream.IngestKeys;
 import java.time.Duration;
@@ -31,14 +31,14 @@ class ChangeLog implements DisposableBean {
 	/** The position before every entry: stream ids start above it. */
 	static final String START = "0-0";
 
-	private final LazyRedisConnection redis;
+	private final LazyConnection connection;
 
 	private final IngestKeys keys;
 
 	private final Duration retryAfter;
 
 	ChangeLog(RedisClients clients, IngestKeys keys) {
-		this.redis = clients.connectOnFirstUse();
+		this.connection = clients.lazyConnection();
 		this.keys = keys;
 		this.retryAfter = clients.properties().retryAfter();
 	}
@@ -98,7 +98,7 @@ class ChangeLog implements DisposableBean {
 
 	private RedisConnection<String, String> commands() {
 		try {
-			return redis.get();
+			return connection.get();
 		}
 		catch (RedisException ex) {
 			throw new UnavailableException("the change log is unavailable, retry later", retryAfter, ex);
@@ -107,7 +107,7 @@ class ChangeLog implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		redis.close();
+		connection.close();
 	}
 
 	/**

@@ -8,18 +8,12 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
-/** Maps the {@code changes} subscription and query to {@link ChangesService}. */
+/**
+ * Maps the {@code changes} subscription and query to {@link ChangesService}, and the
+ * deprecated {@code dashboardChanges} to {@link DashboardChanges}.
+ */
 @Controller
-class ChangesController {
-
-	private final ChangesService changes;
-
-	private final DashboardChanges dashboardChanges;
-
-	ChangesController(ChangesService changes, DashboardChanges dashboardChanges) {
-		this.changes = changes;
-		this.dashboardChanges = dashboardChanges;
-	}
+record ChangesController(ChangesService changes, DashboardChanges dashboardChanges) {
 
 	@SubscriptionMapping
 	Flux<DashboardChange> dashboardChanges(@Argument String programId) {

@@ -13,15 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * takes, so both paths share one contract, one validation and one set of error messages.
  */
 @Controller
-class IngestGraphQlController {
+record IngestGraphQlController(IngestService ingest) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final IngestService ingest;
-
-	IngestGraphQlController(IngestService ingest) {
-		this.ingest = ingest;
-	}
 
 	@MutationMapping
 	WriteReceipt recordEvents(@Argument("events") List<Map<String, Object>> events, @Argument Consistency consistency) {

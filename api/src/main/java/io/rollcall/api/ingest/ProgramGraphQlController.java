@@ -7,13 +7,7 @@ import org.springframework.stereotype.Controller;
 
 /** {@code upsertProgram}: the same write as {@code PUT /v1/programs/{id}}. */
 @Controller
-class ProgramGraphQlController {
-
-	private final IngestService ingest;
-
-	ProgramGraphQlController(IngestService ingest) {
-		this.ingest = ingest;
-	}
+record ProgramGraphQlController(IngestService ingest) {
 
 	@MutationMapping
 	ProgramReceipt upsertProgram(@Argument Program program, @Argument Consistency consistency) {

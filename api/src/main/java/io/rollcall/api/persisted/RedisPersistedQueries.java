@@ -2,8 +2,8 @@ package io.rollcall.api.persisted;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
-import io.rollcall.platform.redis.LazyRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
@@ -60,7 +60,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 			return #gone
 			""";
 
-	private final LazyRedisConnection redis;
+	private final LazyConnection connection;
 
 	private final String[] keys;
 
@@ -69,7 +69,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 	private final Clock clock;
 
 	RedisPersistedQueries(RedisClients clients, PersistedDocumentsProperties.Automatic properties, Clock clock) {
-		this.redis = clients.connectOnFirstUse();
+		this.connection = clients.lazyConnection();
 		String prefix = clients.properties().keyPrefix() + "{persisted}:";
 		this.keys = new String[] { prefix + "documents", prefix + "used" };
 		this.properties = properties;
@@ -80,7 +80,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 	@Override
 	public Optional<String> lookup(String hash) {
 		try {
-			String document = redis.get()
+			String document = connection.get()
 				.sync()
 				.eval(LOOKUP, ScriptOutputType.VALUE, keys, hash, Long.toString(clock.millis()),
 						Long.toString(properties.ttl().toMillis()));
@@ -102,7 +102,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 			return;
 		}
 		try {
-			redis.get()
+			connection.get()
 				.sync()
 				.eval(REGISTER, ScriptOutputType.INTEGER, keys, hash, document, Long.toString(clock.millis()),
 						Long.toString(properties.ttl().toMillis()), Integer.toString(properties.maxEntries()));
@@ -114,7 +114,7 @@ final class RedisPersistedQueries implements PersistedQueries, DisposableBean {
 
 	@Override
 	public void destroy() {
-		redis.close();
+		connection.close();
 	}
 
 }

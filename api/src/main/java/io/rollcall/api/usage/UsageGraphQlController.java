@@ -7,13 +7,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps {@code usage} and {@code tenantUsage} to {@link UsageService}. */
 @Controller
-class UsageGraphQlController {
-
-	private final UsageService usage;
-
-	UsageGraphQlController(UsageService usage) {
-		this.usage = usage;
-	}
+record UsageGraphQlController(UsageService usage) {
 
 	@QueryMapping
 	List<UsageBucket> usage(@Argument UsageRange range, @Argument UsageGrouping groupBy) {

@@ -8,8 +8,8 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.rollcall.platform.UnavailableException;
+import io.rollcall.platform.redis.LazyConnection;
 import io.rollcall.platform.redis.RedisClients;
-import io.rollcall.platform.redis.LazyRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +36,7 @@ final class UsageRedis implements DisposableBean {
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
-	private final LazyRedisConnection connection;
+	private final LazyConnection connection;
 
 	private final String prefix;
 
@@ -47,7 +47,7 @@ final class UsageRedis implements DisposableBean {
 	private final Duration retention;
 
 	UsageRedis(RedisClients clients, Duration retention) {
-		this.connection = clients.connectOnFirstUse();
+		this.connection = clients.lazyConnection();
 		this.prefix = clients.properties().keyPrefix() + "usage:";
 		this.timeout = clients.properties().commandTimeout();
 		this.retryAfter = clients.properties().retryAfter();

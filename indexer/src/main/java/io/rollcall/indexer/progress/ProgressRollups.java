@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -130,42 +131,27 @@ public class ProgressRollups {
 
 	private Map<String, Rollup> aggregate(String tenantId, String programId, List<String> contactIds) {
 		List<FieldValue> contacts = contactIds.stream().map(FieldValue::of).toList();
-		SearchResponse<Void> response = retrier.call("aggregate rollups",
-				() -> client.search(
-						search -> search.index(names.events())
-							.routing(tenantId)
-							.size(0)
-							.query(query -> query.bool(bool -> bool.filter(
-									filter -> filter.term(term -> term.field(EventDocument.TENANT_ID).value(tenantId)))
-								.filter(filter -> filter
-									.term(term -> term.field(EventDocument.PROGRAM_ID).value(programId)))
-								.filter(filter -> filter.terms(terms -> terms
-									.field(EventDocument.CONTACT_ID)
-									.terms(values -> values.value(contacts))))))
-							.aggregations("reps", reps -> reps
-								.terms(terms -> terms.field(EventDocument.CONTACT_ID).size(contactIds.size()))
-								.aggregations("started", started -> started
-									.filter(filter -> filter.term(term -> term.field(EventDocument.TYPE)
-										.value(EventType.LESSON_STARTED.name())))
-									.aggregations(
-											"lessons",
-											lessons -> lessons.terms(
-													terms -> terms.field(EventDocument.LESSON_ID).size(MAX_LESSONS))))
-								.aggregations("completed", completed -> completed
-									.filter(filter -> filter.term(term -> term.field(EventDocument.TYPE)
-										.value(EventType.LESSON_COMPLETED.name())))
-									.aggregations(
-											"lessons",
-											lessons -> lessons.terms(
-													terms -> terms.field(EventDocument.LESSON_ID).size(MAX_LESSONS))))
-								.aggregations("quiz", quiz -> quiz.filter(filter -> filter
-									.term(term -> term.field(EventDocument.TYPE).value(EventType.QUIZ_ANSWERED.name())))
-									.aggregations("correct",
-											correct -> correct.filter(filter -> filter
-												.term(term -> term.field(EventDocument.CORRECT).value(true)))))
-								.aggregations("first", first -> first.min(min -> min.field(EventDocument.OCCURRED_AT)))
-								.aggregations("last", last -> last.max(max -> max.field(EventDocument.OCCURRED_AT)))),
-						Void.class));
+		SearchResponse<Void> response = retrier.call("aggregate rollups", () -> client.search(search -> search
+			.index(names.events())
+			.routing(tenantId)
+			.size(0)
+			.query(query -> query.bool(bool -> bool
+				.filter(filter -> filter.term(term -> term.field(EventDocument.TENANT_ID).value(tenantId)))
+				.filter(filter -> filter.term(term -> term.field(EventDocument.PROGRAM_ID).value(programId)))
+				.filter(filter -> filter
+					.terms(terms -> terms.field(EventDocument.CONTACT_ID).terms(values -> values.value(contacts))))))
+			.aggregations("reps", reps -> reps
+				.terms(terms -> terms.field(EventDocument.CONTACT_ID).size(contactIds.size()))
+				.aggregations("started", lessonsWith(EventType.LESSON_STARTED))
+				.aggregations("completed", lessonsWith(EventType.LESSON_COMPLETED))
+				.aggregations("quiz", quiz -> quiz
+					.filter(filter -> filter
+						.term(term -> term.field(EventDocument.TYPE).value(EventType.QUIZ_ANSWERED.name())))
+					.aggregations("correct",
+							correct -> correct
+								.filter(filter -> filter.term(term -> term.field(EventDocument.CORRECT).value(true)))))
+				.aggregations("first", first -> first.min(min -> min.field(EventDocument.OCCURRED_AT)))
+				.aggregations("last", last -> last.max(max -> max.field(EventDocument.OCCURRED_AT)))), Void.class));
 		Map<String, Rollup> rollups = new HashMap<>();
 		for (StringTermsBucket rep : response.aggregations().get("reps").sterms().buckets().array()) {
 			Map<String, Aggregate> aggs = rep.aggregations();
@@ -178,6 +164,14 @@ public class ProgressRollups {
 							Instant.ofEpochMilli(aggs.get("last").max().value().longValue())));
 		}
 		return rollups;
+	}
+
+	/** The lessons a rep's events of {@code type} name: {@code terms} under a filter. */
+	private static Aggregation lessonsWith(EventType type) {
+		return Aggregation.of(aggregation -> aggregation
+			.filter(filter -> filter.term(term -> term.field(EventDocument.TYPE).value(type.name())))
+			.aggregations("lessons",
+					lessons -> lessons.terms(terms -> terms.field(EventDocument.LESSON_ID).size(MAX_LESSONS))));
 	}
 
 	private static List<String> lessons(Aggregate filtered) {

@@ -81,14 +81,6 @@ public final class RedisClients implements DisposableBean {
 	}
 
 	/**
-	 * A new client with the shared options and its one connection, opened on first use.
-	 * Its owner closes it.
-	 */
-	public LazyRedisConnection connectOnFirstUse() {
-		return new LazyRedisConnection(create());
-	}
-
-	/**
 	 * A new client with the shared options as changed by {@code options} (for instance
 	 * without automatic reconnection). Its owner shuts it down.
 	 */
@@ -108,6 +100,11 @@ public final class RedisClients implements DisposableBean {
 		RedisClient client = RedisClient.create(this.resources, uri());
 		client.setOptions(clientOptions);
 		return new RedisConnector.Standalone(client);
+	}
+
+	/** A connection on a new client with the shared options, opened on first use. */
+	public LazyConnection lazyConnection() {
+		return new LazyConnection(create());
 	}
 
 	RedisURI uri() {

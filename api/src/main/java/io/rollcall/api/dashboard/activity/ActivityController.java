@@ -8,13 +8,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps {@code activity} to {@link ActivityService}. */
 @Controller
-class ActivityController {
-
-	private final ActivityService activity;
-
-	ActivityController(ActivityService activity) {
-		this.activity = activity;
-	}
+record ActivityController(ActivityService activity) {
 
 	@QueryMapping
 	List<ActivityBucket> activity(@Argument TimeRange range, @Argument Interval interval,

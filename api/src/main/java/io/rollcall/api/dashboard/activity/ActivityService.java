@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** The {@code activity} query: events per UTC calendar bucket and type. */
 @Service
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 class ActivityService {
 
 	/** The widest activity range: a bit more than a year, month-over-month dashboards. */
@@ -34,7 +35,6 @@ class ActivityService {
 	}
 
 	/** Events per UTC calendar bucket and type in [from, to). */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public List<ActivityBucket> activity(TimeRange range, Interval interval, List<EventType> types, String programId,
 			String teamId) {
 		if (range == null || range.from() == null || range.to() == null || !range.from().isBefore(range.to())) {

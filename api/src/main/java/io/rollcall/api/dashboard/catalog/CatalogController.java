@@ -6,13 +6,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps the {@code program} query to {@link CatalogService}. */
 @Controller
-class CatalogController {
-
-	private final CatalogService catalog;
-
-	CatalogController(CatalogService catalog) {
-		this.catalog = catalog;
-	}
+record CatalogController(CatalogService catalog) {
 
 	@QueryMapping
 	ProgramRow program(@Argument String id) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** The {@code program} query: a program's catalog entry, read fresh. */
 @Service
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 class CatalogService {
 
 	private final CatalogQuery catalog;
@@ -20,7 +21,6 @@ class CatalogService {
 		this.reads = reads;
 	}
 
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public Optional<ProgramRow> program(String programId) {
 		Arguments.id("id", programId);
 		return catalog.program(reads.scope(), programId);

@@ -17,13 +17,7 @@ import reactor.core.publisher.Flux;
  * {@code overdue} depends on the clock.
  */
 @Controller
-class ComplianceController {
-
-	private final ComplianceService compliance;
-
-	ComplianceController(ComplianceService compliance) {
-		this.compliance = compliance;
-	}
+record ComplianceController(ComplianceService compliance) {
 
 	@QueryMapping
 	ComplianceReport compliance(@Argument String programId, @Argument Instant dueBy, @Argument String teamId,

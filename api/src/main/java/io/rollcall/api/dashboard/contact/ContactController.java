@@ -6,13 +6,7 @@ import org.springframework.stereotype.Controller;
 
 /** Maps the {@code contact} query to {@link ContactService}. */
 @Controller
-class ContactController {
-
-	private final ContactService contacts;
-
-	ContactController(ContactService contacts) {
-		this.contacts = contacts;
-	}
+record ContactController(ContactService contacts) {
 
 	@QueryMapping
 	ContactRow contact(@Argument String id) {

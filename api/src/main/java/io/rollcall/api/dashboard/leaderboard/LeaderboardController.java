@@ -14,16 +14,7 @@ import org.springframework.stereotype.Controller;
  * {@code contact} to one batched contacts search.
  */
 @Controller
-class LeaderboardController {
-
-	private final LeaderboardService leaderboards;
-
-	private final ContactService contacts;
-
-	LeaderboardController(LeaderboardService leaderboards, ContactService contacts) {
-		this.leaderboards = leaderboards;
-		this.contacts = contacts;
-	}
+record LeaderboardController(LeaderboardService leaderboards, ContactService contacts) {
 
 	@QueryMapping
 	List<LeaderboardEntry> leaderboard(@Argument String programId, @Argument LeaderboardMetric metric,

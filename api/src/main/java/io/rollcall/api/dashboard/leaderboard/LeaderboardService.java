@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** The {@code leaderboard} query: a program's top reps by a metric. */
 @Service
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 class LeaderboardService {
 
 	private final LeaderboardQuery query;
@@ -27,7 +28,6 @@ class LeaderboardService {
 	}
 
 	/** The top reps of a program by {@code metric}; ties by contact id. */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public List<LeaderboardEntry> leaderboard(String programId, LeaderboardMetric metric, Integer first,
 			String teamId) {
 		Arguments.id("programId", programId);

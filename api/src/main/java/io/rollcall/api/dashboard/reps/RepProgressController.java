@@ -14,16 +14,7 @@ import org.springframework.stereotype.Controller;
  * every {@code RepProgress} node (of any query) to one batched contacts search per page.
  */
 @Controller
-class RepProgressController {
-
-	private final RepProgressService reps;
-
-	private final ContactService contacts;
-
-	RepProgressController(RepProgressService reps, ContactService contacts) {
-		this.reps = reps;
-		this.contacts = contacts;
-	}
+record RepProgressController(RepProgressService reps, ContactService contacts) {
 
 	@QueryMapping
 	Connection repProgress(@Argument String programId, @Argument String teamId, @Argument Integer first,

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
  * counts, only the caller's scope), a page at a time.
  */
 @Service
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 class RepProgressService {
 
 	/** The page size when neither {@code first} nor {@code last} is given. */
@@ -41,7 +42,6 @@ class RepProgressService {
 	 * (Relay's backward pagination, in every order); 50 when the size is not given. With
 	 * {@code contactIds}, of those reps only (a CRM reading a few reps' progress by id).
 	 */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public Connection repProgress(String programId, String teamId, Integer first, String after, Integer last,
 			String before, RepProgressOrder order, List<String> contactIds) {
 		Arguments.id("programId", programId);

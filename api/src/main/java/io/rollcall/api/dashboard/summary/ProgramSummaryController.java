@@ -11,13 +11,7 @@ import reactor.core.publisher.Flux;
  * {@link ProgramSummaryService}.
  */
 @Controller
-class ProgramSummaryController {
-
-	private final ProgramSummaryService summaries;
-
-	ProgramSummaryController(ProgramSummaryService summaries) {
-		this.summaries = summaries;
-	}
+record ProgramSummaryController(ProgramSummaryService summaries) {
 
 	@QueryMapping
 	ProgramSummary programSummary(@Argument String programId) {

@@ -21,6 +21,7 @@ import reactor.core.publisher.Flux;
  * token, never from arguments); a manager's summary counts its teams' reps only.
  */
 @Service
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 class ProgramSummaryService {
 
 	private final ProgramSummaryQuery query;
@@ -42,7 +43,6 @@ class ProgramSummaryService {
 	 * Totals and per-lesson reach of a program. An unknown program has zero counts, not
 	 * an error: a dashboard may be opened before the first event arrives.
 	 */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public ProgramSummary programSummary(String programId) {
 		Arguments.id("programId", programId);
 		return reads.cached("programSummary", Dependency.program(programId), null, List.of(programId), scope -> {
@@ -59,7 +59,6 @@ class ProgramSummaryService {
 	 * The program's summary now, then again whenever it changes (a live tile, see
 	 * {@link LiveTiles}).
 	 */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public Flux<ProgramSummary> programSummaryChanged(String programId) {
 		Arguments.id("programId", programId);
 		return tiles.watch("programSummary", programId, List.of(programId), summary -> summary,

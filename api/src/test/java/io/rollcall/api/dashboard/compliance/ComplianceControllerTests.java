@@ -11,10 +11,10 @@ import static org.mockito.BDDMockito.then;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.DashboardReads;
-import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.reps.Connection;
 import io.rollcall.api.dashboard.reps.RepHit;
 import io.rollcall.api.dashboard.reps.RepPage;
@@ -61,6 +61,7 @@ class ComplianceControllerTests {
 	@MockitoBean
 	private DashboardReads reads;
 
+	/** The subscription's tiles are tested in {@code LiveTilesIntegrationTests}. */
 	@MockitoBean
 	private LiveTiles tiles;
 

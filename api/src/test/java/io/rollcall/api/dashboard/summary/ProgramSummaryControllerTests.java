@@ -6,10 +6,10 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.rollcall.api.dashboard.DashboardReads;
-import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.dashboard.catalog.CatalogQuery;
 import io.rollcall.api.dashboard.catalog.ProgramRow;
+import io.rollcall.api.dashboard.live.LiveTiles;
 import io.rollcall.api.search.CannedSearch;
 import io.rollcall.api.search.SearchScope;
 import java.util.List;
@@ -41,6 +41,7 @@ class ProgramSummaryControllerTests {
 	@MockitoBean
 	private DashboardReads reads;
 
+	/** The subscription's tiles are tested in {@code LiveTilesIntegrationTests}. */
 	@MockitoBean
 	private LiveTiles tiles;
 

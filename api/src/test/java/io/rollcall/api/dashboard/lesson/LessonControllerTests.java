@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.video;
+package io.rollcall.api.dashboard.lesson;
 
 import static io.rollcall.api.dashboard.Slices.assertBadArgument;
 import static io.rollcall.api.dashboard.Slices.variables;
@@ -13,6 +13,7 @@ import io.rollcall.api.dashboard.DashboardReads;
 import io.rollcall.api.dashboard.Slices;
 import io.rollcall.api.search.CannedSearch;
 import io.rollcall.api.search.SearchScope;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-@GraphQlTest(VideoDropoffController.class)
-@Import(VideoDropoffService.class)
-class VideoDropoffControllerTests {
+@GraphQlTest(LessonController.class)
+@Import(LessonService.class)
+class LessonControllerTests {
 
 	private static final SearchScope TENANT = CannedSearch.tenant("tenant-a");
 
@@ -32,7 +33,10 @@ class VideoDropoffControllerTests {
 	private GraphQlTester graphQl;
 
 	@MockitoBean
-	private VideoDropoffQuery query;
+	private QuizStatsQuery quizzes;
+
+	@MockitoBean
+	private VideoDropoffQuery videos;
 
 	@MockitoBean
 	private DashboardReads reads;
@@ -43,8 +47,24 @@ class VideoDropoffControllerTests {
 	}
 
 	@Test
+	void answersPerQuestion() {
+		given(quizzes.questions(TENANT, "prog-0", "lesson-3"))
+			.willReturn(List.of(QuestionStats.of("q-1", 4, 3), QuestionStats.of("q-2", 2, 0)));
+
+		graphQl.documentName("quizStats")
+			.variables(variables("programId", "prog-0", "lessonId", "lesson-3", "teamId", "team-1"))
+			.execute()
+			.path("quizStats")
+			.matchesJsonStrictly("""
+					[{"questionId": "q-1", "attempts": 4, "correct": 3, "correctRate": 0.75},
+					 {"questionId": "q-2", "attempts": 2, "correct": 0, "correctRate": 0.0}]
+					""");
+		then(reads).should().cached(eq("quizStats"), eq(Dependency.program("prog-0")), eq("team-1"), any(), any());
+	}
+
+	@Test
 	void repsAtOrPastEachSegmentFromTheirFurthest() {
-		given(query.furthestSegments(TENANT, "prog-0", "lesson-3")).willReturn(Map.of("rep-1", 2, "rep-2", 0));
+		given(videos.furthestSegments(TENANT, "prog-0", "lesson-3")).willReturn(Map.of("rep-1", 2, "rep-2", 0));
 
 		graphQl.documentName("videoDropoff")
 			.variables(variables("programId", "prog-0", "lessonId", "lesson-3", "teamId", "team-1"))
@@ -58,12 +78,13 @@ class VideoDropoffControllerTests {
 
 	@Test
 	void eachMalformedArgumentIsNamed() {
-		assertBadArgument(graphQl, "videoDropoff", variables("programId", "bad id!", "lessonId", "lesson-0"),
-				"programId");
-		assertBadArgument(graphQl, "videoDropoff", variables("programId", "prog-0", "lessonId", "bad id!"), "lessonId");
-		assertBadArgument(graphQl, "videoDropoff",
-				variables("programId", "prog-0", "lessonId", "lesson-0", "teamId", "a/b"), "teamId");
-		verifyNoInteractions(query, reads);
+		for (String query : List.of("quizStats", "videoDropoff")) {
+			assertBadArgument(graphQl, query, variables("programId", "bad id!", "lessonId", "lesson-0"), "programId");
+			assertBadArgument(graphQl, query, variables("programId", "prog-0", "lessonId", "bad id!"), "lessonId");
+			assertBadArgument(graphQl, query, variables("programId", "prog-0", "lessonId", "lesson-0", "teamId", "a/b"),
+					"teamId");
+		}
+		verifyNoInteractions(quizzes, videos, reads);
 	}
 
 }

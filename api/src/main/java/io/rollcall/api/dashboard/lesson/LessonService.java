@@ -1,27 +1,41 @@
-package io.rollcall.api.dashboard.video;
+package io.rollcall.api.dashboard.lesson;
 
 import io.rollcall.api.cache.DashboardCache;
 import io.rollcall.api.cache.Dependency;
 import io.rollcall.api.dashboard.Arguments;
 import io.rollcall.api.dashboard.DashboardReads;
+import io.rollcall.api.search.SearchScope;
 import io.rollcall.api.security.Scopes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The {@code videoDropoff} query. */
+/**
+ * The {@code quizStats} and {@code videoDropoff} queries: both about one lesson of a
+ * program, within the caller's scope or a team's, cached until the program changes.
+ */
 @Service
-class VideoDropoffService {
+@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
+class LessonService {
 
-	private final VideoDropoffQuery query;
+	private final QuizStatsQuery quizzes;
+
+	private final VideoDropoffQuery videos;
 
 	private final DashboardReads reads;
 
-	VideoDropoffService(VideoDropoffQuery query, DashboardReads reads) {
-		this.query = query;
+	LessonService(QuizStatsQuery quizzes, VideoDropoffQuery videos, DashboardReads reads) {
+		this.quizzes = quizzes;
+		this.videos = videos;
 		this.reads = reads;
+	}
+
+	/** Attempts and correct answers per question of a lesson. */
+	public List<QuestionStats> quizStats(String programId, String lessonId, String teamId) {
+		return read("quizStats", programId, lessonId, teamId, scope -> quizzes.questions(scope, programId, lessonId));
 	}
 
 	/**
@@ -30,14 +44,19 @@ class VideoDropoffService {
 	 * here, since a rep who reached segment 7 also passed 0 to 6 even without events
 	 * there.
 	 */
-	@PreAuthorize(Scopes.HAS_ANALYTICS_READ)
 	public List<SegmentReach> videoDropoff(String programId, String lessonId, String teamId) {
+		return read("videoDropoff", programId, lessonId, teamId,
+				scope -> reach(videos.furthestSegments(scope, programId, lessonId).values()));
+	}
+
+	/** The answer to {@code query} about a lesson, once its arguments are checked. */
+	private <T> T read(String query, String programId, String lessonId, String teamId,
+			Function<SearchScope, T> compute) {
 		Arguments.id("programId", programId);
 		Arguments.id("lessonId", lessonId);
 		Arguments.optionalId("teamId", teamId);
-		return reads.cached("videoDropoff", Dependency.program(programId), teamId,
-				DashboardCache.arguments(programId, lessonId, teamId),
-				scope -> reach(query.furthestSegments(scope, programId, lessonId).values()));
+		return reads.cached(query, Dependency.program(programId), teamId,
+				DashboardCache.arguments(programId, lessonId, teamId), compute);
 	}
 
 	static List<SegmentReach> reach(Collection<Integer> furthest) {

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.quiz;
+package io.rollcall.api.dashboard.lesson;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.video;
+package io.rollcall.api.dashboard.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class VideoDropoffQueryTests {
 
 		assertThat(canned.requests()).singleElement().satisfies(request -> {
 			assertThat(request.index()).containsExactly("test-events");
-			CannedSearch.assertBody(request, getClass(), "first-page-request.json");
+			CannedSearch.assertBody(request, getClass(), "video-first-page-request.json");
 		});
 		assertThat(furthest).isEqualTo(Map.of("rep-1", 1, "rep-2", 2));
 	}

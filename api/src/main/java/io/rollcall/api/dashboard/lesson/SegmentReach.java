@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.video;
+package io.rollcall.api.dashboard.lesson;
 
 /** GraphQL {@code SegmentReach}. */
 record SegmentReach(int segment, long reps) {

@@ -1,23 +1,22 @@
 package io.rollcall.platform.redis;
 
 /**
- * A feature's one shared connection, with its own client: opened on first use, so that an
- * application starts, and serves what needs no Redis, while Redis is down (Lettuce
- * reconnects it in the background afterwards); closed with its client. Made by
- * {@link RedisClients#connectOnFirstUse()}.
+ * A feature's own Redis connection, on a client of its own, opened on first use: the
+ * application starts, and serves what needs no Redis, while Redis is down. Once open,
+ * Lettuce reconnects it in the background. Its owner closes it when it is disposed.
  */
-public final class LazyRedisConnection implements AutoCloseable {
+public final class LazyConnection implements AutoCloseable {
 
 	private final RedisConnector client;
 
 	private RedisConnection<String, String> connection;
 
-	LazyRedisConnection(RedisConnector client) {
+	LazyConnection(RedisConnector client) {
 		this.client = client;
 	}
 
 	/**
-	 * The connection, opened now if it is the first use.
+	 * The connection, opened on the first call.
 	 * @throws io.lettuce.core.RedisException when it cannot be opened (the next call
 	 * tries again)
 	 */
@@ -28,6 +27,7 @@ public final class LazyRedisConnection implements AutoCloseable {
 		return this.connection;
 	}
 
+	/** Closes the connection, if it was opened, and shuts the client down. */
 	@Override
 	public synchronized void close() {
 		if (this.connection != null) {

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.quiz;
+package io.rollcall.api.dashboard.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.quiz;
+package io.rollcall.api.dashboard.lesson;
 
 /** GraphQL {@code QuestionStats}. */
 record QuestionStats(String questionId, long attempts, long correct, double correctRate) {

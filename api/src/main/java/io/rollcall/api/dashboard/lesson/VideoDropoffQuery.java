@@ -1,4 +1,4 @@
-package io.rollcall.api.dashboard.video;
+package io.rollcall.api.dashboard.lesson;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
