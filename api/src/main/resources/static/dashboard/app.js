@@ -169,12 +169,19 @@ function refreshSoon() {
 
 /** Runs a query for a panel: its answer is drawn, its refusal shown (and retried when it may work). */
 async function load(panel, document, variables, draw) {
+  // Only the latest request of a panel is drawn: a slow answer to an older one (a sort
+  // clicked twice, a page turned quickly) must not overwrite it.
+  const request = panel.nextRequest();
   try {
     const data = await query(document, variables);
-    panel.ok();
-    draw(data);
+    if (panel.isLatest(request)) {
+      panel.ok();
+      draw(data);
+    }
   } catch (error) {
-    panel.failed(error, () => load(panel, document, variables, draw));
+    if (panel.isLatest(request)) {
+      panel.failed(error, () => load(panel, document, variables, draw));
+    }
   }
 }
 

@@ -11,6 +11,16 @@ export class Panel {
     this.retryTimer = null;
   }
 
+  /** Numbers a request of this panel; see isLatest. */
+  nextRequest() {
+    this.requests = (this.requests || 0) + 1;
+    return this.requests;
+  }
+
+  isLatest(request) {
+    return request === this.requests;
+  }
+
   loading(text) {
     this.show('loading', text || 'Loading…');
   }

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rollcall.page")
-public record PageProperties(@DefaultValue("rollcall-dashboard") @NotBlank String clientId,
+record PageProperties(@DefaultValue("rollcall-dashboard") @NotBlank String clientId,
 		@DefaultValue("analytics:read") @NotBlank String scope, @DefaultValue("onboarding") @NotBlank String programId,
 		@DefaultValue("10s") Duration refreshInterval) {
 }
