@@ -210,7 +210,8 @@ class DashboardPageBrowserIntegrationTests {
 		try (Browser browser = Browser.start()) {
 			signIn(browser, "demo-admin", "demo-admin-password");
 			browser.waitUntil(driver -> repIds(browser).size() == 20);
-			// Another client of the tenant drains the tenant's bucket with pages as large as
+			// Another client of the tenant drains the tenant's bucket with pages as large
+			// as
 			// the page's, until one is refused: the page's next one is refused too.
 			String admin = adminToken();
 			browser.waitUntil(driver -> stack.graphQl(admin, "repProgress", Map.of("programId", PROGRAM, "first", 20))

@@ -7,6 +7,7 @@ import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Elasticsearch data and the Redis append-only file live under
  * {@link ElasticsearchOptions#defaultNodeDir()}'s parent and survive restarts;
- * {@code --fresh} wipes them first. Ctrl-C stops everything, in reverse start order.
+ * {@code --fresh} wipes them first; {@code --demo-data} loads tenant {@code demo} and
+ * keeps events flowing in (see {@link DemoData}). Ctrl-C stops everything, in reverse
+ * start order.
  */
 public final class LocalStack {
 
@@ -53,13 +56,14 @@ public final class LocalStack {
 
 	public static void main(String[] args) throws InterruptedException {
 		boolean fresh = List.of(args).contains("--fresh");
+		boolean demoData = List.of(args).contains(DemoData.FLAG);
 		LocalStack stack = new LocalStack();
 		Runtime.getRuntime().addShutdownHook(new Thread(stack.launcher::close, "rollcall-stack-shutdown"));
-		stack.start(fresh);
+		stack.start(fresh, demoData);
 		new CountDownLatch(1).await();
 	}
 
-	private void start(boolean fresh) {
+	private void start(boolean fresh, boolean demoData) {
 		Path elasticsearchDir = ElasticsearchOptions.defaultNodeDir();
 		ElasticsearchNode elasticsearch = launcher
 			.keep(ElasticsearchNode.start(ElasticsearchOptions.persistent(elasticsearchDir).withWipe(fresh)));
@@ -76,6 +80,9 @@ public final class LocalStack {
 		api.putAll(DEMO_LIMITS);
 		launcher.run(ApiApplication.builder(), api);
 		printWelcome(elasticsearch, redis, issuer);
+		if (demoData) {
+			launcher.keep(DemoData.start(URI.create("http://127.0.0.1:" + API_PORT), issuer));
+		}
 	}
 
 	private static Map<String, String> limits() {
@@ -106,6 +113,8 @@ public final class LocalStack {
 		System.out.printf("""
 
 				Rollcall is running.
+				  dashboard      http://127.0.0.1:%d/  (sign in as demo-admin/demo-admin-password
+				                 or demo-manager/demo-manager-password; --demo-data fills it)
 				  api            http://127.0.0.1:%d  (POST /v1/events, POST /graphql)
 				  GraphiQL       http://127.0.0.1:%d/graphiql
 				  api health     http://127.0.0.1:%d/actuator/health
@@ -117,7 +126,7 @@ public final class LocalStack {
 				  other-admin/other-admin-secret (tenant other), demo-reader/demo-reader-secret,
 				  demo-manager/demo-manager-secret (team-1), demo-partner/demo-partner-secret
 				  (plan partner). Ctrl-C stops everything.
-				%n""", API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
+				%n""", API_PORT, API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
 				elasticsearch.url(), elasticsearch.nodeDir(), redis.url());
 	}
 
