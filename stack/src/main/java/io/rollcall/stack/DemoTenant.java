@@ -34,6 +34,8 @@ final class DemoTenant {
 
 	private static final int QUESTIONS = 2;
 
+	private final long seed;
+
 	private final Random random;
 
 	private final List<Contact> contacts;
@@ -41,8 +43,9 @@ final class DemoTenant {
 	/** Per rep: the lessons it has yet to take, and the events of its current lesson. */
 	private final List<Rep> reps;
 
-	private DemoTenant(Random random, List<Contact> contacts) {
-		this.random = random;
+	private DemoTenant(long seed, List<Contact> contacts) {
+		this.seed = seed;
+		this.random = new Random(seed);
 		this.contacts = contacts;
 		this.reps = contacts.stream().map(contact -> new Rep(contact.contactId())).toList();
 	}
@@ -56,7 +59,7 @@ final class DemoTenant {
 					"rep" + rep + "@demo.example", "team-" + (1 + rep % teams), "manager-" + (1 + rep % teams),
 					LocalDate.of(2025, 1 + rep % 12, 1 + rep % 28), 1L))
 			.toList();
-		return new DemoTenant(new Random(seed), contacts);
+		return new DemoTenant(seed, contacts);
 	}
 
 	List<Contact> contacts() {
@@ -66,22 +69,28 @@ final class DemoTenant {
 	/**
 	 * A month of history up to {@code now}: each rep starts at a random time in it and
 	 * takes lessons a few hours to a day apart, stopping after a skewed number of them.
-	 * Event ids are stable for a seed, so loading the history again stores nothing twice.
+	 * An event's id names its rep, lesson and step, the same for a seed whenever the
+	 * history is made: loading it again (a restart) stores nothing twice.
 	 */
 	List<InteractionEvent> history(Instant now) {
 		List<InteractionEvent> events = new ArrayList<>();
 		Instant monthAgo = now.minus(Duration.ofDays(30));
-		for (Rep rep : this.reps) {
-			Instant clock = monthAgo.plus(Duration.ofMinutes(this.random.nextInt(60 * 24 * 20)));
-			int lessons = (int) Math.round(LESSONS.size() * Math.sqrt(this.random.nextDouble()));
+		for (int index = 0; index < this.reps.size(); index++) {
+			// A generator per rep: a rep's steps, and so their ids, do not depend on how
+			// far the others got before now.
+			Random random = new Random(this.seed * 31 + index);
+			Rep rep = this.reps.get(index);
+			Instant clock = monthAgo.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
+			int lessons = (int) Math.round(LESSONS.size() * Math.sqrt(random.nextDouble()));
 			for (int lesson = 0; lesson < lessons && clock.isBefore(now); lesson++) {
-				rep.plan(LESSONS.get(lesson), this.random, true);
-				while (!rep.script.isEmpty() && clock.isBefore(now)) {
-					events.add(rep.script.removeFirst().at(clock, "h-" + rep.contactId + "-" + events.size()));
-					clock = clock.plusSeconds(30 + this.random.nextInt(60));
+				rep.plan(LESSONS.get(lesson), random, true);
+				for (int step = 0; !rep.script.isEmpty() && clock.isBefore(now); step++) {
+					events.add(rep.script.removeFirst()
+						.at(clock, "h-" + rep.contactId + "-" + LESSONS.get(lesson) + "-" + step));
+					clock = clock.plusSeconds(30 + random.nextInt(60));
 				}
 				rep.next = lesson + 1;
-				clock = clock.plus(Duration.ofHours(2 + this.random.nextInt(24)));
+				clock = clock.plus(Duration.ofHours(2 + random.nextInt(24)));
 			}
 			rep.script.clear();
 		}

@@ -43,6 +43,16 @@ class DemoTenantTests {
 	}
 
 	@Test
+	void aLaterLoadOfTheHistoryHasTheSameEventIds() {
+		assertThat(DemoTenant.create(15, 50, 6).history(NOW).stream().map(InteractionEvent::eventId))
+			.containsExactlyElementsOf(DemoTenant.create(15, 50, 6)
+				.history(NOW.plusSeconds(3_600))
+				.stream()
+				.map(InteractionEvent::eventId)
+				.toList());
+	}
+
+	@Test
 	void stepsAreSingleEventsHappeningNow() {
 		DemoTenant tenant = DemoTenant.create(15, 20, 2);
 		tenant.history(NOW);
