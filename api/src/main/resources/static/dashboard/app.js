@@ -114,10 +114,9 @@ function startProgram() {
   reps.page = { first: PAGE_SIZE };
   Object.values(panels).forEach((panel) => panel.loading());
   live = new LiveConnection(auth.token, showLiveState, () => auth.expired());
-  live.subscribe(Q.SUMMARY_CHANGED, { programId }, sink(showSummary, [panels.activeReps, panels.events,
-    panels.funnel]));
-  live.subscribe(Q.COMPLIANCE_CHANGED, { programId }, sink(showCompliance, [panels.compliance]));
-  live.subscribe(Q.PROGRAM_CHANGES, { programId }, sink(refreshSoon, [panels.reps]));
+  subscribeLive(Q.SUMMARY_CHANGED, showSummary, [panels.activeReps, panels.events, panels.funnel]);
+  subscribeLive(Q.COMPLIANCE_CHANGED, showCompliance, [panels.compliance]);
+  subscribeLive(Q.PROGRAM_CHANGES, refreshSoon, [panels.reps]);
   live.start();
   refreshAll();
 }
@@ -131,19 +130,37 @@ function stopLive() {
   refreshTimer = null;
 }
 
-function sink(next, targets) {
-  return {
-    next,
-    error: (error) => targets.forEach((panel) => panel.failed(error)),
-    complete: () => {},
+/**
+ * Subscribes for the program; a refusal is shown in the target panels and, when it says
+ * when trying again may work (RATE_LIMITED), the subscription is sent again then.
+ */
+function subscribeLive(document, next, targets) {
+  const connection = live;
+  const subscribe = () => {
+    if (live === connection) {
+      connection.subscribe(document, { programId }, {
+        next,
+        error: (error) => targets.forEach((panel, index) => panel.failed(error, index === 0 ? subscribe : null)),
+        complete: () => {},
+      });
+    }
   };
+  subscribe();
 }
+
+const LIVE_PANELS = () => [panels.activeReps, panels.events, panels.compliance, panels.funnel];
 
 function showLiveState(state) {
   const status = $('live-status');
   status.dataset.state = state;
   status.textContent = { live: 'live', connecting: 'connecting…', reconnecting: 'reconnecting…',
     offline: 'offline' }[state];
+  if (state === 'reconnecting') {
+    // The live panels keep their last numbers, and say that they may be behind; the next
+    // answer after reconnecting clears the message.
+    LIVE_PANELS().forEach((panel) => panel.show('unavailable',
+      'Live updates are unavailable: reconnecting… Numbers may be behind.'));
+  }
 }
 
 /** The panels that are read with queries, now. */

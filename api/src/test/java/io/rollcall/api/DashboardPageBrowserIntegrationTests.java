@@ -150,6 +150,13 @@ class DashboardPageBrowserIntegrationTests {
 					url -> assertThat(url).satisfiesAnyOf(api -> assertThat(api).startsWith(stack.uri("/").toString()),
 							token -> assertThat(token).startsWith(issuer.issuerUri().toString())));
 			screenshotForReadme(browser);
+			// Only the page's document may connect to the issuer (its token endpoint).
+			assertThat(stack.get("/", null).headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("connect-src 'self' " + issuer.issuerUri() + ";")
+				.contains("script-src 'self';");
+			assertThat(
+					stack.get("/dashboard/app.js", null).headers().firstValue("Content-Security-Policy").orElseThrow())
+				.contains("connect-src 'self';");
 		}
 	}
 
@@ -283,7 +290,9 @@ class DashboardPageBrowserIntegrationTests {
 		Path shot = browser.screenshot("dashboard-admin");
 		if (Boolean.getBoolean("rollcall.readme-screenshot")) {
 			try {
-				Files.copy(shot, Path.of("..", "docs", "images", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+				Path readme = Path.of("..", "docs", "images", "dashboard.png");
+				Files.createDirectories(readme.getParent());
+				Files.copy(shot, readme, StandardCopyOption.REPLACE_EXISTING);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
