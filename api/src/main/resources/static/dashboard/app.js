@@ -128,6 +128,8 @@ function stopLive() {
   }
   clearTimeout(refreshTimer);
   refreshTimer = null;
+  // Retries of refused requests belong to the program (and the token) being left.
+  Object.values(panels).forEach((panel) => panel.cancelRetry());
 }
 
 /**

@@ -27,8 +27,7 @@ export class Panel {
 
   /** Shows an ApiError (or a subscription's error); retry is called when trying again may work. */
   failed(error, retry) {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.cancelRetry();
     const kind = error.kind || kindOfCode(error.extensions && error.extensions.code);
     let text = error.message || 'Something went wrong.';
     const retryAt = error.retryAt || retryAtOf(error);
@@ -43,6 +42,11 @@ export class Panel {
       text += ' Sign in again to see this panel.';
     }
     this.show(kind || 'failed', text);
+  }
+
+  cancelRetry() {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   ok() {
