@@ -8,6 +8,7 @@ import io.rollcall.devstack.issuer.DevIssuer;
 import io.rollcall.devstack.redis.RedisOptions;
 import io.rollcall.devstack.redis.RedisServer;
 import io.rollcall.indexer.IndexerApplication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Elasticsearch data and the Redis append-only file live under
  * {@link ElasticsearchOptions#defaultNodeDir()}'s parent and survive restarts;
- * {@code --fresh} wipes them first. Ctrl-C stops everything, in reverse start order.
+ * {@code --fresh} wipes them first; {@code --demo-data} loads tenant {@code demo} and
+ * keeps events flowing in (see {@link DemoData}). Ctrl-C stops everything, in reverse
+ * start order.
  *
  * <p>
  * With {@code ELASTICSEARCH_URL} and {@code REDIS_URL} set (as the tests honour them, see
@@ -59,13 +62,14 @@ public final class LocalStack {
 
 	public static void main(String[] args) throws InterruptedException {
 		boolean fresh = List.of(args).contains("--fresh");
+		boolean demoData = List.of(args).contains(DemoData.FLAG);
 		LocalStack stack = new LocalStack();
 		Runtime.getRuntime().addShutdownHook(new Thread(stack.launcher::close, "rollcall-stack-shutdown"));
-		stack.start(fresh);
+		stack.start(fresh, demoData);
 		new CountDownLatch(1).await();
 	}
 
-	private void start(boolean fresh) {
+	private void start(boolean fresh, boolean demoData) {
 		Stores stores = ExternalServices.fromEnvironment().map(LocalStack::external).orElseGet(() -> local(fresh));
 		DevIssuer issuer = launcher.keep(DevIssuer.start(ISSUER_PORT));
 		Map<String, String> services = stores.properties();
@@ -77,6 +81,9 @@ public final class LocalStack {
 		api.putAll(DEMO_LIMITS);
 		launcher.run(ApiApplication.builder(), api);
 		printWelcome(stores, issuer);
+		if (demoData) {
+			launcher.keep(DemoData.start(URI.create("http://127.0.0.1:" + API_PORT), issuer));
+		}
 	}
 
 	/** Devstack's own Elasticsearch node and Redis, persistent across runs. */
@@ -136,6 +143,8 @@ public final class LocalStack {
 		System.out.printf("""
 
 				Rollcall is running.
+				  dashboard      http://127.0.0.1:%d/  (sign in as demo-admin/demo-admin-password
+				                 or demo-manager/demo-manager-password; --demo-data fills it)
 				  api            http://127.0.0.1:%d  (POST /v1/events, POST /graphql)
 				  GraphiQL       http://127.0.0.1:%d/graphiql
 				  api health     http://127.0.0.1:%d/actuator/health
@@ -147,7 +156,7 @@ public final class LocalStack {
 				  other-admin/other-admin-secret (tenant other), demo-reader/demo-reader-secret,
 				  demo-manager/demo-manager-secret (team-1), demo-partner/demo-partner-secret
 				  (plan partner). Ctrl-C stops everything.
-				%n""", API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
+				%n""", API_PORT, API_PORT, API_PORT, API_PORT, INDEXER_PORT, issuer.issuerUri(), issuer.tokenUri(),
 				stores.elasticsearchUrl(), stores.elasticsearchNote(), stores.redisUrl(), stores.redisNote());
 	}
 

@@ -1,5 +1,6 @@
 package io.rollcall.api.security;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -26,14 +27,28 @@ import tools.jackson.databind.json.JsonMapper;
 class EdgeConfiguration {
 
 	/**
-	 * Responses are JSON, except the GraphiQL page, whose scripts, styles and fonts all
-	 * come from this origin (WebJars packaged with the api) and which talks to this
-	 * origin only: no other host, no inline script. Inline styles stay allowed, since
-	 * GraphiQL's editor sets style attributes. Nothing may frame any of it.
+	 * Responses are JSON, except the GraphiQL page and the dashboard page, whose scripts,
+	 * styles and fonts all come from this origin (WebJars packaged with the api) and
+	 * which talks to this origin only: no other host, no inline script. Inline styles
+	 * stay allowed, since GraphiQL's editor sets style attributes. Nothing may frame any
+	 * of it.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+	/**
+	 * The dashboard page ({@code GET /}) under the same policy, but for one more origin
+	 * it may connect to: the OAuth2 issuer's, whose token endpoint it calls from the
+	 * browser (authorization code with PKCE) and which answers it with CORS. Only the
+	 * page's own document carries this policy; scripts it loads still come from this
+	 * origin only.
+	 */
+	static String pageContentSecurityPolicy(String issuerUri) {
+		URI issuer = URI.create(issuerUri);
+		String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return CONTENT_SECURITY_POLICY.replace("connect-src 'self';", "connect-src 'self' " + origin + ";");
+	}
 
 	/**
 	 * Response headers a browser page may read besides the CORS-safelisted ones: the

@@ -15,6 +15,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -25,15 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every request needs a valid bearer token except {@code /actuator/health} (probes), the
  * Prometheus scrape {@code /actuator/prometheus} where only Prometheus reaches it (see
- * {@link #metricsScrape}), and the GraphiQL page (static HTML and scripts, under
+ * {@link #metricsScrape}), the GraphiQL page (static HTML and scripts, under
  * {@code /graphiql} and {@code /webjars}; the queries it sends need a token like any
- * other); the schema ({@code GET /graphql/schema}) needs {@code analytics:read}. Scopes
- * are checked here for REST and, for GraphQL fields, by {@code @PreAuthorize} on the
- * services, which REST goes through too.
+ * other) and the dashboard page ({@code /} and {@code /dashboard/**}, the same); the
+ * schema ({@code GET /graphql/schema}) needs {@code analytics:read}. Scopes are checked
+ * here for REST and, for GraphQL fields, by {@code @PreAuthorize} on the services, which
+ * REST goes through too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * The dashboard page's document (see
+	 * {@link EdgeConfiguration#pageContentSecurityPolicy}).
+	 */
+	private static final RequestMatcher DASHBOARD_PAGE = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.GET, "/");
 
 	/**
 	 * No observations of Spring Security's own filters, authentications and
@@ -62,6 +71,10 @@ class SecurityConfiguration {
 				.requestMatchers(metricsScrape(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT))
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**", "/webjars/**")
+				.permitAll()
+				// The dashboard page, its modules and its settings (no secret among
+				// them).
+				.requestMatchers(HttpMethod.GET, "/", "/dashboard/**")
 				.permitAll()
 				// The WebSocket handshake carries no token; connection_init does (see
 				// WebSocketAuthentication).
@@ -100,7 +113,11 @@ class SecurityConfiguration {
 						new NegatedRequestMatcher(
 								PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/graphql")),
 						new CacheControlHeadersWriter()))
-				.contentSecurityPolicy(csp -> csp.policyDirectives(EdgeConfiguration.CONTENT_SECURITY_POLICY))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DASHBOARD_PAGE,
+						new ContentSecurityPolicyHeaderWriter(
+								EdgeConfiguration.pageContentSecurityPolicy(properties.issuerUri()))))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DASHBOARD_PAGE),
+						new ContentSecurityPolicyHeaderWriter(EdgeConfiguration.CONTENT_SECURITY_POLICY)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}

@@ -99,6 +99,48 @@ class DevIssuerIntegrationTests {
 		}
 	}
 
+	@Test
+	void letsPagesOnLoopbackCallTheTokenEndpoint() throws Exception {
+		assertThat(preflight("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
+			.hasValue("http://127.0.0.1:8080");
+		assertThat(preflight("http://127.0.0.1:41234").headers().firstValue("Access-Control-Allow-Origin"))
+			.hasValue("http://127.0.0.1:41234");
+		HttpResponse<String> foreign = preflight("https://evil.example");
+		assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(foreign.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void sendsBrowsersToTheLoginFormAndRefusesAuthorizationWithoutPkce() throws Exception {
+		String authorize = issuer.issuerUri()
+			.resolve("/oauth2/authorize?response_type=code&client_id=rollcall-dashboard&scope=analytics:read"
+					+ "&redirect_uri=http://127.0.0.1:51234/&state=s")
+			.toString();
+		HttpResponse<String> withoutPkce = http.send(
+				HttpRequest.newBuilder(URI.create(authorize)).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(withoutPkce.statusCode()).isEqualTo(302);
+		assertThat(withoutPkce.headers().firstValue("Location").orElseThrow()).startsWith("http://127.0.0.1:51234/")
+			.contains("error=invalid_request");
+		HttpResponse<String> withPkce = http.send(
+				HttpRequest
+					.newBuilder(URI.create(authorize + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+							+ "&code_challenge_method=S256"))
+					.header("Accept", "text/html")
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(withPkce.statusCode()).isEqualTo(302);
+		assertThat(withPkce.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
+	private static HttpResponse<String> preflight(String origin) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(issuer.tokenUri())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
 	}
