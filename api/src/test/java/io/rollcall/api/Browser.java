@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,9 +84,14 @@ public final class Browser implements AutoCloseable {
 		return ((JavascriptExecutor) driver).executeScript(script, arguments);
 	}
 
-	/** Waits (30 s at most) until {@code condition} returns neither null nor false. */
+	/**
+	 * Waits (30 s at most) until {@code condition} returns neither null nor false. An
+	 * element the page replaced while the condition read it (a panel re-rendered by a
+	 * live update) counts as not yet: the condition is asked again.
+	 */
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** The page's console messages at level SEVERE (errors, CSP violations) so far. */

@@ -82,11 +82,17 @@ class SubscriptionOperationsIntegrationTests {
 	@Test
 	void aConnectionAndATenantHoldAtMostTheirLimits() {
 		try (GraphQlSocket one = connect(api, token(tenant)); GraphQlSocket two = connect(api, token(tenant))) {
+			// Each is admitted on its own (the rate limiter's reservations complete in
+			// any
+			// order), so the next is sent once the previous one is live, hence counted.
 			one.subscribe("a", SUBSCRIPTION);
+			awaitLive(one, "a");
 			one.subscribe("b", SUBSCRIPTION);
+			awaitLive(one, "b");
 			one.subscribe("c", SUBSCRIPTION);
 			await().atMost(Duration.ofSeconds(30)).until(() -> failed(one, "c"));
 			two.subscribe("d", SUBSCRIPTION);
+			awaitLive(two, "d");
 			two.subscribe("e", SUBSCRIPTION);
 			await().atMost(Duration.ofSeconds(30)).until(() -> failed(two, "e"));
 
@@ -191,6 +197,18 @@ class SubscriptionOperationsIntegrationTests {
 
 	private static String token(String tenantId) {
 		return issuer.sign(issuer.claims(tenantId, "analytics:read").build());
+	}
+
+	/**
+	 * Appends events to the tenant's log until subscription {@code id} of {@code socket}
+	 * (started "from now on") receives one: it is live then.
+	 */
+	private void awaitLive(GraphQlSocket socket, String id) {
+		AtomicInteger sent = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			log.append(tenant, List.of(event(id + "-live-" + sent.incrementAndGet(), "rep-1", "p-1")));
+			return !changes(socket, id).isEmpty();
+		});
 	}
 
 }
