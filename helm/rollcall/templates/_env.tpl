@@ -135,6 +135,16 @@ Context: (dict "root" $ "component" "api"|"indexer").
 - name: ROLLCALL_SECURITY_CORS_ALLOWED_ORIGINS
   value: {{ join "," . | quote }}
 {{- end }}
+{{- with .Values.api.page }}
+- name: ROLLCALL_PAGE_ENABLED
+  value: {{ .enabled | quote }}
+{{- if .enabled }}
+- name: ROLLCALL_PAGE_CLIENT_ID
+  value: {{ .clientId | quote }}
+- name: ROLLCALL_PAGE_PROGRAM_ID
+  value: {{ .programId | quote }}
+{{- end }}
+{{- end }}
 {{- with .Values.api.ingest.replicaAcknowledgement }}
 {{- if gt (int .replicas) 0 }}
 - name: ROLLCALL_INGEST_REPLICA_ACKNOWLEDGEMENT_REPLICAS

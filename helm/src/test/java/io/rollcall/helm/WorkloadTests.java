@@ -38,6 +38,19 @@ class WorkloadTests {
 	}
 
 	@Test
+	void theDashboardPageIsOffUnlessAskedFor() {
+		assertThat(this.defaults.env("api", "ROLLCALL_PAGE_ENABLED").path("value").asString()).isEqualTo("false");
+		assertThat(this.defaults.env("api", "ROLLCALL_PAGE_CLIENT_ID").isMissingNode()).isTrue();
+
+		Manifests page = Chart.render(Map.of("api.page.enabled", "true", "api.page.clientId", "crm-dashboard",
+				"api.page.programId", "spring-cohort"));
+		assertThat(page.env("api", "ROLLCALL_PAGE_ENABLED").path("value").asString()).isEqualTo("true");
+		assertThat(page.env("api", "ROLLCALL_PAGE_CLIENT_ID").path("value").asString()).isEqualTo("crm-dashboard");
+		assertThat(page.env("api", "ROLLCALL_PAGE_PROGRAM_ID").path("value").asString()).isEqualTo("spring-cohort");
+		assertThat(Chart.refusal(Map.of("api.page.programId", "a b"))).contains("programId");
+	}
+
+	@Test
 	void theApiServesOnItsPublicPortAndManagesOnAnotherTheIndexerOnlyManages() {
 		assertThat(this.defaults.env("api", "SERVER_PORT").path("value").asString()).isEqualTo("8080");
 		assertThat(this.defaults.env("api", "MANAGEMENT_SERVER_PORT").path("value").asString()).isEqualTo("9090");

@@ -2,6 +2,7 @@ package io.rollcall.api.page;
 
 import java.util.Map;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -13,9 +14,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Serves the page ({@code static/dashboard/index.html} at {@code /}; its modules and
- * styles are static resources under {@code /dashboard/}) and the settings it starts from.
+ * styles are static resources under {@code /dashboard/}) and the settings it starts from,
+ * unless {@code rollcall.page.enabled} is false.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "rollcall.page.enabled", matchIfMissing = true)
 class PageConfiguration {
 
 	@Bean

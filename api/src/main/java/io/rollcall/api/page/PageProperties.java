@@ -9,6 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The dashboard page's settings, handed to the page by {@code GET /dashboard/config}.
  *
+ * @param enabled whether the api serves the page at {@code /} (on in the local stack; the
+ * Helm chart turns it on with {@code api.page.enabled})
  * @param clientId the issuer's public client (authorization code with PKCE, no secret)
  * the page signs in as
  * @param scope the scopes the page asks for: reading dashboards is all it does
@@ -20,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("rollcall.page")
-record PageProperties(@DefaultValue("rollcall-dashboard") @NotBlank String clientId,
+record PageProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("rollcall-dashboard") @NotBlank String clientId,
 		@DefaultValue("analytics:read") @NotBlank String scope, @DefaultValue("onboarding") @NotBlank String programId,
 		@DefaultValue("10s") Duration refreshInterval) {
 }
