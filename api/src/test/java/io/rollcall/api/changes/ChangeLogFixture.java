@@ -1,12 +1,13 @@
 package io.rollcall.api.changes;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XTrimArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.rollcall.devstack.junit.DevStack;
+import io.rollcall.platform.redis.RedisClients;
+import io.rollcall.platform.redis.RedisConnection;
+import io.rollcall.platform.redis.RedisConnector;
 import io.rollcall.schema.change.Change;
 import io.rollcall.schema.change.ChangeLogEntry;
 import io.rollcall.schema.change.ComplianceMove;
@@ -34,14 +35,18 @@ public final class ChangeLogFixture implements AutoCloseable {
 
 	private static final Instant APPLIED = Instant.parse("2026-11-20T09:00:00Z");
 
-	private final RedisClient client;
+	private final RedisClients clients;
 
-	private final StatefulRedisConnection<String, String> connection;
+	private final RedisConnector client;
+
+	private final RedisConnection<String, String> connection;
 
 	private final IngestKeys keys;
 
 	public ChangeLogFixture(DevStack stack) {
-		this.client = RedisClient.create(stack.redisUrl());
+		// One server or a Redis Cluster, whichever devstack runs.
+		this.clients = RedisClients.forUrl(stack.redisUrl());
+		this.client = this.clients.create();
 		this.connection = this.client.connect();
 		this.keys = new IngestKeys(stack.redisKeyPrefix());
 	}
@@ -51,7 +56,7 @@ public final class ChangeLogFixture implements AutoCloseable {
 	 * change notice; returns their stream ids in order.
 	 */
 	public List<String> append(String tenantId, List<Change> changes) {
-		RedisAsyncCommands<String, String> commands = this.connection.async();
+		RedisClusterAsyncCommands<String, String> commands = this.connection.async();
 		List<RedisFuture<String>> ids = new ArrayList<>();
 		for (Change change : changes) {
 			ids.add(commands.xadd(this.keys.changeLog(tenantId), ChangeLogEntry.fields(change)));
@@ -75,7 +80,8 @@ public final class ChangeLogFixture implements AutoCloseable {
 	 * or none, so they reach it in one read. Returns their stream ids in order.
 	 */
 	public List<String> appendAtOnce(String tenantId, List<Change> changes) {
-		RedisCommands<String, String> commands = this.connection.sync();
+		// On the server that holds the log (a transaction stays on one node).
+		RedisCommands<String, String> commands = this.connection.serverOf(this.keys.changeLog(tenantId));
 		commands.multi();
 		changes.forEach(change -> commands.xadd(this.keys.changeLog(tenantId), ChangeLogEntry.fields(change)));
 		List<String> ids = commands.exec().stream().map(String.class::cast).toList();
@@ -128,6 +134,7 @@ public final class ChangeLogFixture implements AutoCloseable {
 	public void close() {
 		this.connection.close();
 		this.client.shutdown();
+		this.clients.destroy();
 	}
 
 }
