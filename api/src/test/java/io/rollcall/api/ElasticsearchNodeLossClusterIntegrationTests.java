@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -92,8 +95,7 @@ class ElasticsearchNodeLossClusterIntegrationTests {
 					.writeValueAsString(Map.of("name", "Onboarding", "lessonIds", catalog, "dueDate", due.toString())));
 			assertThat(program.statusCode()).as(program.body()).isEqualTo(200);
 
-			Readers readers = new Readers(stack, issuer.token("demo-reader", "demo-reader-secret"));
-			Thread reading = Thread.ofPlatform().name("dashboard-reader").start(readers::run);
+			Readers readers = Readers.start(stack, issuer.token("demo-reader", "demo-reader-secret"));
 			long accepted = 0;
 			ElasticsearchNode victim = null;
 			try {
@@ -137,7 +139,6 @@ class ElasticsearchNodeLossClusterIntegrationTests {
 			}
 			finally {
 				readers.stop();
-				reading.join();
 				if (victim != null) {
 					victim.start();
 				}
@@ -162,8 +163,10 @@ class ElasticsearchNodeLossClusterIntegrationTests {
 	}
 
 	/**
-	 * Dashboard reads through the api, one after another, counted by phase, HTTP status
-	 * and whether the answer had data or an error (and its code).
+	 * Dashboard reads through the api, one after another with a 50 ms pause between them
+	 * (a manager, not a load test: a core stays free for the indexer and Elasticsearch),
+	 * counted by phase, HTTP status and whether the answer had data or an error (and its
+	 * code).
 	 */
 	private static final class Readers {
 
@@ -175,52 +178,49 @@ class ElasticsearchNodeLossClusterIntegrationTests {
 
 		private final AtomicReference<String> phase = new AtomicReference<>("node up");
 
-		private final AtomicBoolean stopped = new AtomicBoolean();
+		private final AtomicInteger reads = new AtomicInteger();
 
-		Readers(RunningStack stack, String token) {
+		private final ScheduledExecutorService reader = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dashboard-reader").factory());
+
+		private Readers(RunningStack stack, String token) {
 			this.stack = stack;
 			this.token = token;
 		}
 
-		void run() {
-			for (int i = 0; !this.stopped.get(); i++) {
-				Map.Entry<String, Map<String, Object>> read = READS.get(i % READS.size());
-				String phase = this.phase.get();
-				String outcome;
-				try {
-					HttpResponse<String> response = this.stack
-						.post("/graphql", this.token, JSON, RunningStack.JSON.writeValueAsString(
-								Map.of("query", RunningStack.operation(read.getKey()), "variables", read.getValue())));
-					JsonNode body = RunningStack.JSON.readTree(response.body());
-					String errors = body.path("errors").isMissingNode() ? "data"
-							: "error " + body.path("errors").path(0).path("extensions").path("code").asString();
-					outcome = response.statusCode() + " " + errors;
-				}
-				catch (RuntimeException ex) {
-					outcome = "failed " + ex.getClass().getSimpleName();
-				}
-				this.outcomes.computeIfAbsent(phase + " " + outcome, key -> new LongAdder()).increment();
-				pause();
-			}
+		static Readers start(RunningStack stack, String token) {
+			Readers readers = new Readers(stack, token);
+			readers.reader.scheduleWithFixedDelay(readers::readOnce, 0, 50, TimeUnit.MILLISECONDS);
+			return readers;
 		}
 
-		/** Leaves a core to the indexer and Elasticsearch: a manager, not a load test. */
-		private void pause() {
+		private void readOnce() {
+			Map.Entry<String, Map<String, Object>> read = READS.get(this.reads.getAndIncrement() % READS.size());
+			String phase = this.phase.get();
+			String outcome;
 			try {
-				Thread.sleep(50);
+				HttpResponse<String> response = this.stack.post("/graphql", this.token, JSON,
+						RunningStack.JSON.writeValueAsString(
+								Map.of("query", RunningStack.operation(read.getKey()), "variables", read.getValue())));
+				JsonNode body = RunningStack.JSON.readTree(response.body());
+				String errors = body.path("errors").isMissingNode() ? "data"
+						: "error " + body.path("errors").path(0).path("extensions").path("code").asString();
+				outcome = response.statusCode() + " " + errors;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.stopped.set(true);
+			catch (RuntimeException ex) {
+				outcome = "failed " + ex.getClass().getSimpleName();
 			}
+			this.outcomes.computeIfAbsent(phase + " " + outcome, key -> new LongAdder()).increment();
 		}
 
 		void phase(String phase) {
 			this.phase.set(phase);
 		}
 
-		void stop() {
-			this.stopped.set(true);
+		/** Stops after the read in flight, if any. */
+		void stop() throws InterruptedException {
+			this.reader.shutdown();
+			assertThat(this.reader.awaitTermination(1, TimeUnit.MINUTES)).as("the last read ended").isTrue();
 		}
 
 		Map<String, Long> outcomes() {

@@ -25,15 +25,15 @@ import jdk.jfr.consumer.RecordingFile;
  * client-side latency of a dashboard mix, one request at a time, against devstack's
  * Elasticsearch and Redis and the dev issuer. A small tenant is loaded through the real
  * indexer first, which is then stopped, so that only the api talks to Redis while it is
- * measured. Not a test: a measurement, run by hand (see docs/PERFORMANCE.md, "Where a
+ * measured; the usage counters' batched writes (one pipeline a second per instance) are
+ * left out. Not a test: a measurement, run by hand (see docs/PERFORMANCE.md, "Where a
  * request's time goes"), under the shared lock since it starts Elasticsearch. With
  * {@code -Dharness.jfr=<file>} it records the measured requests (not the loading, not the
  * warm-up) with JFR's {@code profile} settings into that file, and prints which
  * components the api's CPU samples fell in:
  *
  * <pre>
- * ./mvnw -B -ntp -q -o -pl api -am test-compile
- * ./mvnw -B -ntp -q -o -pl api dependency:build-classpath -Dmdep.outputFile=target/harness.classpath -Dmdep.includeScope=test
+ * ./mvnw -B -ntp -q -o -pl api -am test-compile dependency:build-classpath -Dmdep.outputFile=target/harness.classpath -Dmdep.includeScope=test
  * CP="$(for m in schema platform devstack indexer api; do printf '%s/target/classes:' $m; done)schema/target/test-classes:api/target/test-classes:$(tr ':' '\n' &lt; api/target/harness.classpath | grep -v '/io/rollcall/' | paste -sd:)"
  * flock /tmp/rollcall-heavy.lock java -Dharness.jfr=/tmp/api.jfr -cp "$CP" io.rollcall.api.GatewayCostHarness [requests per query] [warm-up requests]
  * java -cp "$CP" io.rollcall.api.GatewayCostHarness profile /tmp/api.jfr    # the profile of a recording again
@@ -71,7 +71,9 @@ public final class GatewayCostHarness {
 				load(loader, admin, "/v1/events", events.subList(from, Math.min(events.size(), from + 5_000)));
 			}
 		}
-		try (RunningStack api = RunningStack.apiOnly(stack, issuer)) {
+		// Usage counts are written in one pipelined batch a second per instance, not per
+		// request: an interval longer than the run keeps that batch out of the count.
+		try (RunningStack api = RunningStack.apiOnly(stack, issuer, Map.of("rollcall.usage.flush-interval", "1h"))) {
 			String reader = issuer.token("demo-reader", "demo-reader-secret");
 			System.out.printf("api pid %d; %d events of %d reps loaded; warming up with %d requests%n",
 					ProcessHandle.current().pid(), tenant.events().size(), tenant.contacts().size(), warmUp);
@@ -87,8 +89,6 @@ public final class GatewayCostHarness {
 				.println("| query | requests | Redis commands/request | by command (per request) | p50 ms | p95 ms |");
 			System.out.println("| --- | --- | --- | --- | --- | --- |");
 			for (Query query : MIX) {
-				// The usage counters flush once a second: let the warm-up's flush pass.
-				Thread.sleep(1_500);
 				Map<String, Long> before = commandStats(stack.redisUrl());
 				long[] nanos = new long[requests];
 				for (int i = 0; i < requests; i++) {
@@ -96,8 +96,6 @@ public final class GatewayCostHarness {
 					call(api, reader, query);
 					nanos[i] = System.nanoTime() - started;
 				}
-				// Include the usage flush of this query's requests.
-				Thread.sleep(1_500);
 				Map<String, Long> after = commandStats(stack.redisUrl());
 				report(query, requests, before, after, nanos);
 			}

@@ -131,34 +131,33 @@ class RedisFailoverClusterIntegrationTests {
 			for (int from = 0; from < this.events.size(); from += BATCH) {
 				List<InteractionEvent> batch = this.events.subList(from, Math.min(this.events.size(), from + BATCH));
 				String body = RunningStack.JSON.writeValueAsString(batch);
-				long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-				while (true) {
-					HttpResponse<String> response = this.stack.post("/v1/events", this.token, "application/json", body);
-					this.statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
-					if (response.statusCode() == 202) {
-						this.acceptedBatches.incrementAndGet();
-						this.acceptedEvents.add(batch.size());
-						pause();
-						break;
-					}
-					this.refused.increment();
-					if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-						throw new IllegalStateException(
-								"batch at " + from + " answered " + response.statusCode() + ": " + response.body());
-					}
-					pause();
-				}
+				int first = from;
+				// Sent PACE after the previous batch, again every PACE while refused.
+				await().pollDelay(PACE)
+					.pollInterval(PACE)
+					.atMost(Duration.ofMinutes(2))
+					.until(() -> accepted(first, body));
+				this.acceptedBatches.incrementAndGet();
+				this.acceptedEvents.add(batch.size());
 			}
 		}
 
-		private static void pause() {
-			try {
-				Thread.sleep(PACE);
+		/**
+		 * Sends one batch: whether it was accepted; a refusal other than 503 ends the
+		 * writer.
+		 */
+		private boolean accepted(int first, String body) {
+			HttpResponse<String> response = this.stack.post("/v1/events", this.token, "application/json", body);
+			this.statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
+			if (response.statusCode() == 202) {
+				return true;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
+			if (response.statusCode() != 503) {
+				throw new IllegalStateException(
+						"batch at " + first + " answered " + response.statusCode() + ": " + response.body());
 			}
+			this.refused.increment();
+			return false;
 		}
 
 		int acceptedBatches() {

@@ -1,7 +1,6 @@
 package io.rollcall.bench;
 
 import io.rollcall.bench.Rush.Cell;
-import io.rollcall.bench.Rush.ReadPath;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;

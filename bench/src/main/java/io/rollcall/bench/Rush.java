@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -155,7 +154,7 @@ final class Rush {
 			String writer, FreshnessProbe probe) {
 		this.stack.backlog().awaitDrained(DRAIN_TIMEOUT);
 		Map<String, Long> redisBefore = this.stack.redisCommands().calls();
-		CacheLookups cacheBefore = cacheLookups();
+		CacheLookups cacheBefore = CacheLookups.read(this.stack.apps());
 		Tally reads = new Tally();
 		Map<String, Tally> byQuery = new LinkedHashMap<>();
 		this.mix.forEach(query -> byQuery.put(query.name(), new Tally()));
@@ -191,7 +190,7 @@ final class Rush {
 				probed = Parallel.await(probing, "the freshness probe");
 			}
 		}
-		CacheLookups cache = cacheLookups().minus(cacheBefore);
+		CacheLookups cache = CacheLookups.read(this.stack.apps()).minus(cacheBefore);
 		Map<String, Long> redis = RedisCommandStats.delta(redisBefore, this.stack.redisCommands().calls());
 		return new Cell(clients, writes, path, elapsed, reads, byQuery, writes ? writeTally : null, probed, cache,
 				redis, memory);
@@ -274,70 +273,11 @@ final class Rush {
 			.asLong();
 	}
 
-	private CacheLookups cacheLookups() {
-		BenchApps apps = this.stack.apps();
-		return new CacheLookups(apps.apiCount(CacheLookups.METER, "result", "hit"),
-				apps.apiCount(CacheLookups.METER, "result", "miss"),
-				apps.apiCount(CacheLookups.METER, "result", "bypass"));
-	}
-
-	/** The ways a manager's question is answered. */
-	enum ReadPath {
-
-		/** The gateway with its defaults. */
-		GATEWAY("gateway"),
-		/** The gateway's searches, straight to Elasticsearch. */
-		DIRECT("direct"),
-		/** Aggregations over the raw events, as a team without Rollcall would ask. */
-		PLAIN("plain Elasticsearch");
-
-		private final String label;
-
-		ReadPath(String label) {
-			this.label = label;
-		}
-
-		@Override
-		public String toString() {
-			return this.label;
-		}
-
-	}
-
 	/** Sends one query on one path and classifies the answer. */
 	@FunctionalInterface
 	private interface Reader {
 
 		Outcome read(int client, DashboardQuery query);
-
-	}
-
-	/**
-	 * The api's result-cache look-ups by result; empty when the api has no
-	 * {@value #METER} counter.
-	 */
-	record CacheLookups(OptionalDouble hits, OptionalDouble misses, OptionalDouble bypasses) {
-
-		static final String METER = "rollcall.cache.requests";
-
-		CacheLookups minus(CacheLookups before) {
-			return new CacheLookups(minus(this.hits, before.hits), minus(this.misses, before.misses),
-					minus(this.bypasses, before.bypasses));
-		}
-
-		private static OptionalDouble minus(OptionalDouble after, OptionalDouble before) {
-			return (after.isPresent() && before.isPresent())
-					? OptionalDouble.of(after.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
-		}
-
-		/** Hits over all look-ups; empty without the counter or without a look-up. */
-		OptionalDouble hitRatio() {
-			if (this.hits.isEmpty() || this.misses.isEmpty() || this.bypasses.isEmpty()) {
-				return OptionalDouble.empty();
-			}
-			double all = this.hits.getAsDouble() + this.misses.getAsDouble() + this.bypasses.getAsDouble();
-			return all == 0 ? OptionalDouble.empty() : OptionalDouble.of(this.hits.getAsDouble() / all);
-		}
 
 	}
 

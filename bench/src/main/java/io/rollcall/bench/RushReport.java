@@ -1,7 +1,6 @@
 package io.rollcall.bench;
 
 import io.rollcall.bench.Rush.Cell;
-import io.rollcall.bench.Rush.ReadPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +110,7 @@ final class RushReport {
 		report.table(List.of("clients", "writes", "path", "answers", "answers/s", "p50", "p95", "p99", "errors",
 				"cache hits", "Redis commands / GraphQL request", "stale / probe reads", "probe write p50 / p95"),
 				rows);
-		report.line("\nCache hits: the api's `" + Rush.CacheLookups.METER
+		report.line("\nCache hits: the api's `" + CacheLookups.METER
 				+ "` counter (hit over hit + miss + bypass); n/a when the api has no such counter. Redis commands per"
 				+ " GraphQL request: `INFO commandstats`"
 				+ ((redisServers > 1) ? " summed over the Redis Cluster's " + redisServers

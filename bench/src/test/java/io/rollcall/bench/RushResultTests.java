@@ -1,8 +1,6 @@
 package io.rollcall.bench;
 
-import io.rollcall.bench.Rush.CacheLookups;
 import io.rollcall.bench.Rush.Cell;
-import io.rollcall.bench.Rush.ReadPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.rollcall.api.deployment;
 
+import static org.awaitility.Awaitility.await;
+
 import io.rollcall.devstack.process.FreePort;
 import io.rollcall.devstack.process.ManagedProcess;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One executable jar run as production runs it, {@code java -jar <jar> --key=value...},
@@ -103,20 +106,21 @@ final class JarProcess implements AutoCloseable {
 	 * Waits until {@code /actuator/health/readiness} answers 200 (Elasticsearch and Redis
 	 * up).
 	 */
-	JarProcess awaitReady() throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with " + this.process.exitValue() + ":\n" + this.process.logTail(40));
-			}
-			if (status(managementUri("/actuator/health/readiness")) == 200) {
-				return this;
-			}
-			Thread.sleep(250);
+	JarProcess awaitReady() {
+		try {
+			await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(
+							this.name + " exited with " + this.process.exitValue() + ":\n" + this.process.logTail(40));
+				}
+				return status(managementUri("/actuator/health/readiness")) == 200;
+			});
+			return this;
 		}
-		throw new IllegalStateException(
-				this.name + " was not ready within " + PATIENCE + ":\n" + this.process.logTail(40));
+		catch (ConditionTimeoutException notReady) {
+			throw new IllegalStateException(
+					this.name + " was not ready within " + PATIENCE + ":\n" + this.process.logTail(40), notReady);
+		}
 	}
 
 	/**
